@@ -1,0 +1,170 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#ifndef THOUSANDEYES_CREDENTIALS_AUTHORIZATION_HPP
+#define THOUSANDEYES_CREDENTIALS_AUTHORIZATION_HPP
+
+#include <thousandeyes/credentials/error.hpp>
+#include <thousandeyes/credentials/detail/base64.hpp>
+#include <thousandeyes/credentials/detail/charsets.hpp>
+#include <thousandeyes/credentials/detail/wipe.hpp>
+
+#include <cstring>
+
+namespace thousandeyes {
+namespace credentials {
+
+using string_view = boost::core::string_view;
+
+/// The authentication scheme of an `authorization`.
+enum class auth_scheme
+{
+    basic, //< RFC 7617: email and API token (API v6 only)
+    bearer //< RFC 6750: a bearer token (API v6 and v7)
+};
+
+/** A validated `Authorization` header value, ready to send.
+
+    The value (for Basic, the base64 of "user:token") is computed once, when
+    configured, not per request. It lives in fixed storage (no heap), and the
+    storage is wiped when the object goes away or is assigned over.
+*/
+class authorization
+{
+public:
+    /// Bytes the header value may take, "Basic " or "Bearer " included.
+    static constexpr std::size_t capacity = 1024;
+
+private:
+    char buf_[capacity];
+    std::uint16_t size_ = 0;
+    auth_scheme scheme_ = auth_scheme::bearer;
+
+    authorization() noexcept = default;
+
+    void
+    copy_from(authorization const& o) noexcept
+    {
+        std::memcpy(buf_, o.buf_, o.size_);
+        size_ = o.size_;
+        scheme_ = o.scheme_;
+    }
+
+    void
+    wipe() noexcept
+    {
+        detail::secure_wipe(buf_, size_);
+        size_ = 0;
+    }
+
+public:
+    authorization(authorization const& o) noexcept
+    {
+        copy_from(o);
+    }
+
+    authorization&
+    operator=(authorization const& o) noexcept
+    {
+        if(this != &o)
+        {
+            wipe();
+            copy_from(o);
+        }
+        return *this;
+    }
+
+    ~authorization()
+    {
+        wipe();
+    }
+
+    /** Basic authentication: `Basic base64(user ":" token)` (RFC 7617).
+
+        The user (the account's email) must be non-empty, without ':' and
+        without control characters; the token non-empty, without control
+        characters. API v6 only.
+    */
+    static result<authorization>
+    basic(string_view user, string_view token) noexcept
+    {
+        // user-pass = userid ":" password; the user-id cannot contain ':' (RFC 7617 section 2)
+        if(user.empty())
+            return make_error_code(error::basic_user_empty);
+        if(user.find(':') != string_view::npos)
+            return make_error_code(error::basic_user_colon);
+        if(detail::has_control(user))
+            return make_error_code(error::basic_user_control);
+        if(token.empty())
+            return make_error_code(error::token_empty);
+        if(detail::has_control(token))
+            return make_error_code(error::token_control);
+        constexpr string_view prefix = "Basic ";
+        if(prefix.size() + detail::base64_size(user.size() + 1 + token.size()) > capacity)
+            return make_error_code(error::authorization_too_long);
+
+        authorization a;
+        a.scheme_ = auth_scheme::basic;
+        std::memcpy(a.buf_, prefix.data(), prefix.size());
+        char* end;
+        {
+            detail::base64_encoder enc(a.buf_ + prefix.size());
+            enc.put(user.data(), user.size());
+            enc.put(":", 1);
+            enc.put(token.data(), token.size());
+            end = enc.finish();
+        }
+        a.size_ = static_cast<std::uint16_t>(end - a.buf_);
+        return a;
+    }
+
+    /** Bearer authentication: `Bearer <token>` (RFC 6750).
+
+        The token must be a non-empty b64token. API v6 and v7.
+    */
+    static result<authorization>
+    bearer(string_view token) noexcept
+    {
+        if(token.empty())
+            return make_error_code(error::token_empty);
+        if(detail::has_control(token))
+            return make_error_code(error::token_control);
+        // credentials = "Bearer" 1*SP b64token  (RFC 6750 section 2.1)
+        if(!detail::is_b64token(token))
+            return make_error_code(error::bearer_token_charset);
+        constexpr string_view prefix = "Bearer ";
+        if(prefix.size() + token.size() > capacity)
+            return make_error_code(error::authorization_too_long);
+
+        authorization a;
+        a.scheme_ = auth_scheme::bearer;
+        std::memcpy(a.buf_, prefix.data(), prefix.size());
+        std::memcpy(a.buf_ + prefix.size(), token.data(), token.size());
+        a.size_ = static_cast<std::uint16_t>(prefix.size() + token.size());
+        return a;
+    }
+
+    auth_scheme
+    scheme() const noexcept
+    {
+        return scheme_;
+    }
+
+    /// "Basic" or "Bearer": what a redacted dump still shows.
+    string_view
+    scheme_name() const noexcept
+    {
+        return scheme_ == auth_scheme::basic ? "Basic" : "Bearer";
+    }
+
+    /// The full header value. It is a secret: do not log it.
+    string_view
+    value() const noexcept
+    {
+        return {buf_, size_};
+    }
+};
+
+} // namespace credentials
+} // namespace thousandeyes
+
+#endif

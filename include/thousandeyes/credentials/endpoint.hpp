@@ -1,0 +1,209 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#ifndef THOUSANDEYES_CREDENTIALS_ENDPOINT_HPP
+#define THOUSANDEYES_CREDENTIALS_ENDPOINT_HPP
+
+#include <thousandeyes/credentials/error.hpp>
+#include <thousandeyes/credentials/detail/charsets.hpp>
+
+#include <boost/url/parse.hpp>
+
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+
+namespace thousandeyes {
+namespace credentials {
+
+using string_view = boost::core::string_view;
+
+/// How `endpoint::parse` treats a base URL.
+struct endpoint_options
+{
+    /// Accept `http://` (for a test server on loopback). The API itself is
+    /// served over https only; never set this for it.
+    bool allow_insecure_http = false;
+};
+
+/** Where requests go: scheme, host, port and an optional path prefix.
+
+    Validated once, when configured, so that building a request only copies
+    it. The default is `https://api.thousandeyes.com` and needs no URL
+    parsing, so a build that keeps it does not pay for Boost.URL's parser.
+    Holds its text in fixed storage (no heap).
+*/
+class endpoint
+{
+public:
+    /// Bytes an endpoint holds: "scheme://host[:port][/prefix]".
+    static constexpr std::size_t capacity = 512;
+
+private:
+    char buf_[capacity] = {};
+    std::uint16_t size_ = 0;       // whole text
+    std::uint16_t host_off_ = 0;   // after "scheme://"
+    std::uint16_t origin_size_ = 0;// up to the path prefix
+    bool secure_ = true;
+
+    static constexpr char default_text[] = "https://api.thousandeyes.com";
+
+    constexpr void
+    append(char const* p, std::size_t n) noexcept
+    {
+        for(std::size_t i = 0; i < n; ++i)
+            buf_[size_++] = p[i];
+    }
+
+    // segment = *pchar; the prefix is "/" segment *( "/" segment ), and we
+    // refuse empty, "." and ".." segments: a gateway prefix that a server
+    // would normalize away is a mistake, not a prefix.
+    static bool
+    valid_prefix(string_view p) noexcept
+    {
+        std::size_t i = 0;
+        while(i < p.size())
+        {
+            std::size_t const start = ++i; // skip '/'
+            while(i < p.size() && p[i] != '/')
+                ++i;
+            string_view seg = p.substr(start, i - start);
+            if(seg.empty() || seg == "." || seg == "..")
+                return false;
+        }
+        return true;
+    }
+
+public:
+    /// The API's own endpoint, `https://api.thousandeyes.com`.
+    constexpr endpoint() noexcept
+    {
+        append(default_text, sizeof(default_text) - 1);
+        host_off_ = 8;
+        origin_size_ = size_;
+    }
+
+    /** Parses and checks a base URL given by the user.
+
+        Absolute, https (http only with `allow_insecure_http`), a host, no
+        userinfo, query or fragment. A path prefix (an API gateway) is kept
+        in front of `/v6` or `/v7`; one trailing '/' is dropped. The scheme and
+        host are lowercased and a default port (443, 80) is dropped, so the
+        Host header is canonical.
+    */
+    static result<endpoint>
+    parse(string_view s, endpoint_options opts = {}) noexcept
+    {
+        namespace urls = boost::urls;
+        // URI = scheme ":" hier-part [ "?" query ] [ "#" fragment ]  (RFC 3986 section 3)
+        auto rv = urls::parse_uri(s);
+        if(!rv)
+            return make_error_code(error::base_url_malformed);
+        urls::url_view const u = *rv;
+
+        bool secure;
+        if(u.scheme_id() == urls::scheme::https)
+            secure = true;
+        else if(u.scheme_id() == urls::scheme::http && opts.allow_insecure_http)
+            secure = false;
+        else
+            return make_error_code(error::base_url_scheme);
+        if(u.has_userinfo())
+            return make_error_code(error::base_url_userinfo);
+        if(!u.has_authority() || u.encoded_host().empty())
+            return make_error_code(error::base_url_host_missing);
+        if(u.host_type() == urls::host_type::ipvfuture ||
+           u.encoded_host().find('%') != string_view::npos)
+            return make_error_code(error::base_url_host_invalid);
+        if(u.has_query())
+            return make_error_code(error::base_url_query);
+        if(u.has_fragment())
+            return make_error_code(error::base_url_fragment);
+
+        // port = *DIGIT; an empty port means the scheme's default (RFC 3986 section 3.2.3)
+        std::uint16_t port = 0;
+        if(u.has_port() && !u.port().empty())
+        {
+            port = u.port_number();
+            if(port == 0)
+                return make_error_code(error::base_url_port);
+        }
+        std::uint16_t const default_port = secure ? 443 : 80;
+        if(port == default_port)
+            port = 0;
+
+        string_view prefix = u.encoded_path();
+        if(!prefix.empty() && prefix.back() == '/')
+            prefix.remove_suffix(1);
+        if(!valid_prefix(prefix))
+            return make_error_code(error::base_url_path);
+
+        string_view const host = u.encoded_host();
+        string_view const scheme = secure ? "https://" : "http://";
+        char port_text[6] = {};
+        std::size_t port_size = 0;
+        if(port != 0)
+            port_size = static_cast<std::size_t>(
+                std::to_chars(port_text, port_text + sizeof(port_text), port).ptr - port_text);
+        if(scheme.size() + host.size() + (port_size ? port_size + 1 : 0) + prefix.size() >
+           capacity)
+            return make_error_code(error::base_url_too_long);
+
+        endpoint e;
+        e.size_ = 0;
+        e.secure_ = secure;
+        e.append(scheme.data(), scheme.size());
+        e.host_off_ = e.size_;
+        // Host names are case-insensitive (RFC 3986 section 3.2.2)
+        for(char c : host)
+            e.buf_[e.size_++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        if(port_size)
+        {
+            e.buf_[e.size_++] = ':';
+            e.append(port_text, port_size);
+        }
+        e.origin_size_ = e.size_;
+        e.append(prefix.data(), prefix.size());
+        return e;
+    }
+
+    /// "https://host[:port]/prefix", what request URLs start with.
+    string_view
+    base() const noexcept
+    {
+        return {buf_, size_};
+    }
+
+    /// "https://host[:port]".
+    string_view
+    origin() const noexcept
+    {
+        return {buf_, origin_size_};
+    }
+
+    /// The Host header's value: host, and the port when not the default.
+    /// host = uri-host [ ":" port ]  (RFC 9110 section 7.2)
+    string_view
+    host() const noexcept
+    {
+        return {buf_ + host_off_, static_cast<std::size_t>(origin_size_ - host_off_)};
+    }
+
+    /// The path prefix, empty or "/seg[/seg...]" without a trailing '/'.
+    string_view
+    path_prefix() const noexcept
+    {
+        return {buf_ + origin_size_, static_cast<std::size_t>(size_ - origin_size_)};
+    }
+
+    /// False for an `http://` endpoint.
+    bool
+    is_secure() const noexcept
+    {
+        return secure_;
+    }
+};
+
+} // namespace credentials
+} // namespace thousandeyes
+
+#endif

@@ -1,0 +1,267 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#ifndef THOUSANDEYES_CREDENTIALS_ERROR_HPP
+#define THOUSANDEYES_CREDENTIALS_ERROR_HPP
+
+#include <boost/system/error_code.hpp>
+#include <boost/system/result.hpp>
+
+#include <string>
+#include <type_traits>
+
+namespace thousandeyes {
+namespace credentials {
+
+/// A `result` is a value or an `error_code`, Boost style: no exception is
+/// thrown unless the caller asks for `value()` on an error.
+template<class T>
+using result = boost::system::result<T>;
+
+/** Every way the library can refuse an input.
+
+    Each code names one field and one rule, so the message alone tells the
+    user what to fix. Messages never contain the input itself: an input may be
+    a secret.
+*/
+enum class error
+{
+    // credential id (path segment)
+    credential_id_empty = 1,
+    credential_id_not_decimal,
+    credential_id_leading_zero,
+    credential_id_out_of_range,
+
+    // aid (account group id, query parameter)
+    aid_empty,
+    aid_not_decimal,
+    aid_leading_zero,
+    aid_out_of_range,
+
+    // base URL
+    base_url_malformed,
+    base_url_scheme,
+    base_url_host_missing,
+    base_url_host_invalid,
+    base_url_port,
+    base_url_userinfo,
+    base_url_query,
+    base_url_fragment,
+    base_url_path,
+    base_url_too_long,
+
+    // authentication
+    basic_user_empty,
+    basic_user_colon,
+    basic_user_control,
+    token_empty,
+    token_control,
+    bearer_token_charset,
+    authorization_too_long,
+    v7_requires_bearer,
+
+    // other request options
+    user_agent_invalid,
+    user_agent_too_long,
+    v7_format_xml,
+
+    // output
+    buffer_too_small
+};
+
+/// Broad classes of `error`, for callers that only need to branch.
+enum class condition
+{
+    invalid_input = 1, //< a field broke a rule: fix the input
+    buffer_too_small   //< the output storage is too small: retry with more
+};
+
+namespace detail {
+
+inline char const*
+error_message(int ev) noexcept
+{
+    switch(static_cast<error>(ev))
+    {
+    case error::credential_id_empty:
+        return "credential id: must not be empty (decimal 1 to 9223372036854775807)";
+    case error::credential_id_not_decimal:
+        return "credential id: must be ASCII digits only (no sign, space, '/', '%', '.' or other character)";
+    case error::credential_id_leading_zero:
+        return "credential id: must not have a leading zero";
+    case error::credential_id_out_of_range:
+        return "credential id: must be between 1 and 9223372036854775807";
+    case error::aid_empty:
+        return "aid: must not be empty (decimal 1 to 9223372036854775807)";
+    case error::aid_not_decimal:
+        return "aid: must be ASCII digits only (no sign, space, '/', '%', '.' or other character)";
+    case error::aid_leading_zero:
+        return "aid: must not have a leading zero";
+    case error::aid_out_of_range:
+        return "aid: must be between 1 and 9223372036854775807";
+    case error::base_url_malformed:
+        return "base URL: must be an absolute URI (RFC 3986), e.g. https://api.thousandeyes.com";
+    case error::base_url_scheme:
+        return "base URL: scheme must be https (http only with allow-insecure-http)";
+    case error::base_url_host_missing:
+        return "base URL: must have a host";
+    case error::base_url_host_invalid:
+        return "base URL: host must be a name or an IP literal without percent-encoding";
+    case error::base_url_port:
+        return "base URL: port must be a number from 1 to 65535";
+    case error::base_url_userinfo:
+        return "base URL: must not contain userinfo (user:password@); use the authentication options";
+    case error::base_url_query:
+        return "base URL: must not contain a query ('?')";
+    case error::base_url_fragment:
+        return "base URL: must not contain a fragment ('#')";
+    case error::base_url_path:
+        return "base URL: path prefix must not contain empty, '.' or '..' segments";
+    case error::base_url_too_long:
+        return "base URL: longer than the 512 bytes an endpoint holds";
+    case error::basic_user_empty:
+        return "basic user: must not be empty";
+    case error::basic_user_colon:
+        return "basic user: must not contain ':' (RFC 7617)";
+    case error::basic_user_control:
+        return "basic user: must not contain control characters (RFC 7617)";
+    case error::token_empty:
+        return "token: must not be empty";
+    case error::token_control:
+        return "token: must not contain control characters (RFC 7617)";
+    case error::bearer_token_charset:
+        return "bearer token: must be a b64token: letters, digits, '-', '.', '_', '~', '+', '/', then '=' padding only (RFC 6750)";
+    case error::authorization_too_long:
+        return "authorization: the header value would exceed the 1024 bytes it is given";
+    case error::v7_requires_bearer:
+        return "authorization: API v7 accepts only a Bearer token, not Basic";
+    case error::user_agent_invalid:
+        return "user agent: must be a non-empty field-value: visible characters, inner spaces or tabs, no control characters (RFC 9110 section 5.5)";
+    case error::user_agent_too_long:
+        return "user agent: longer than 256 bytes";
+    case error::v7_format_xml:
+        return "format: API v7 answers JSON only; xml is a v6 format";
+    case error::buffer_too_small:
+        return "output: buffer too small (the result's size says how many bytes are needed)";
+    }
+    return "unknown thousandeyes.credentials error";
+}
+
+class error_category_impl : public boost::system::error_category
+{
+public:
+    // A fixed id makes categories compare equal across shared libraries,
+    // and needs no RTTI.
+    constexpr error_category_impl() noexcept
+        : boost::system::error_category(0x8f3c1d2e5a6b7c90ULL)
+    {
+    }
+
+    char const*
+    name() const noexcept override
+    {
+        return "thousandeyes.credentials";
+    }
+
+    std::string
+    message(int ev) const override
+    {
+        return error_message(ev);
+    }
+
+    char const*
+    message(int ev, char*, std::size_t) const noexcept override
+    {
+        return error_message(ev);
+    }
+
+    boost::system::error_condition
+    default_error_condition(int ev) const noexcept override;
+};
+
+class condition_category_impl : public boost::system::error_category
+{
+public:
+    constexpr condition_category_impl() noexcept
+        : boost::system::error_category(0x8f3c1d2e5a6b7c91ULL)
+    {
+    }
+
+    char const*
+    name() const noexcept override
+    {
+        return "thousandeyes.credentials.condition";
+    }
+
+    std::string
+    message(int ev) const override
+    {
+        return message(ev, nullptr, 0);
+    }
+
+    char const*
+    message(int ev, char*, std::size_t) const noexcept override
+    {
+        switch(static_cast<condition>(ev))
+        {
+        case condition::invalid_input: return "invalid input";
+        case condition::buffer_too_small: return "buffer too small";
+        }
+        return "unknown condition";
+    }
+};
+
+} // namespace detail
+
+/// The category of `error`.
+inline boost::system::error_category const&
+error_category() noexcept
+{
+    static constexpr detail::error_category_impl cat{};
+    return cat;
+}
+
+/// The category of `condition`.
+inline boost::system::error_category const&
+condition_category() noexcept
+{
+    static constexpr detail::condition_category_impl cat{};
+    return cat;
+}
+
+inline boost::system::error_code
+make_error_code(error e) noexcept
+{
+    return {static_cast<int>(e), error_category()};
+}
+
+inline boost::system::error_condition
+make_error_condition(condition c) noexcept
+{
+    return {static_cast<int>(c), condition_category()};
+}
+
+inline boost::system::error_condition
+detail::error_category_impl::default_error_condition(int ev) const noexcept
+{
+    if(static_cast<error>(ev) == error::buffer_too_small)
+        return make_error_condition(condition::buffer_too_small);
+    return make_error_condition(condition::invalid_input);
+}
+
+} // namespace credentials
+} // namespace thousandeyes
+
+namespace boost {
+namespace system {
+template<>
+struct is_error_code_enum<::thousandeyes::credentials::error> : std::true_type
+{
+};
+template<>
+struct is_error_condition_enum<::thousandeyes::credentials::condition> : std::true_type
+{
+};
+} // namespace system
+} // namespace boost
+
+#endif

@@ -1,0 +1,173 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#ifndef THOUSANDEYES_CREDENTIALS_IDS_HPP
+#define THOUSANDEYES_CREDENTIALS_IDS_HPP
+
+#include <thousandeyes/credentials/error.hpp>
+#include <thousandeyes/credentials/detail/charsets.hpp>
+
+#include <boost/url/grammar/parse.hpp>
+#include <boost/url/grammar/unsigned_rule.hpp>
+
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
+namespace thousandeyes {
+namespace credentials {
+
+using string_view = boost::core::string_view;
+
+namespace detail {
+
+// The errors of one id field, so both ids share one parser.
+struct id_errors
+{
+    error empty, not_decimal, leading_zero, out_of_range;
+};
+
+inline constexpr id_errors credential_id_errors{
+    error::credential_id_empty, error::credential_id_not_decimal,
+    error::credential_id_leading_zero, error::credential_id_out_of_range};
+inline constexpr id_errors aid_errors{
+    error::aid_empty, error::aid_not_decimal, error::aid_leading_zero,
+    error::aid_out_of_range};
+
+inline constexpr std::uint64_t max_id =
+    static_cast<std::uint64_t>((std::numeric_limits<std::int64_t>::max)());
+
+// Digits of the largest id, 9223372036854775807.
+inline constexpr std::size_t max_id_digits = 19;
+
+// id = %x31-39 *DIGIT, with a value from 1 to 2^63-1.
+// The ThousandEyes API documents ids as integers (v6) or numeric strings (v7);
+// a strict form guarantees that the path segment and the query value need no
+// percent-encoding and cannot change the request's shape.
+inline result<std::uint64_t>
+parse_id(string_view s, id_errors const& e) noexcept
+{
+    if(s.empty())
+        return make_error_code(e.empty);
+    for(char c : s)
+        if(!is_digit(static_cast<unsigned char>(c)))
+            return make_error_code(e.not_decimal);
+    if(s[0] == '0')
+        return make_error_code(s.size() == 1 ? e.out_of_range : e.leading_zero);
+    // unsigned = "0" / ( ["1"..."9"] *DIGIT )   (Boost.URL grammar::unsigned_rule)
+    auto rv = boost::urls::grammar::parse(
+        s, boost::urls::grammar::unsigned_rule<std::uint64_t>{});
+    if(!rv || *rv > max_id)
+        return make_error_code(e.out_of_range);
+    return *rv;
+}
+
+template<class Int>
+result<std::uint64_t>
+check_id(Int v, id_errors const& e) noexcept
+{
+    static_assert(std::is_integral<Int>::value && !std::is_same<Int, bool>::value,
+                  "an id is an integer");
+    if(v <= 0)
+        return make_error_code(e.out_of_range);
+    if(static_cast<std::uint64_t>(v) > max_id)
+        return make_error_code(e.out_of_range);
+    return static_cast<std::uint64_t>(v);
+}
+
+// Holds an id's decimal digits so that requests copy them, not format them.
+class id_digits
+{
+    char digits_[max_id_digits] = {};
+    unsigned char size_ = 0;
+
+protected:
+    explicit id_digits(std::uint64_t v) noexcept
+    {
+        auto r = std::to_chars(digits_, digits_ + sizeof(digits_), v);
+        size_ = static_cast<unsigned char>(r.ptr - digits_);
+    }
+
+public:
+    /// The decimal form, as sent.
+    string_view
+    str() const noexcept
+    {
+        return {digits_, size_};
+    }
+
+    /// The numeric value.
+    std::uint64_t
+    value() const noexcept
+    {
+        std::uint64_t v = 0;
+        for(unsigned i = 0; i < size_; ++i)
+            v = v * 10 + static_cast<unsigned>(digits_[i] - '0');
+        return v;
+    }
+};
+
+} // namespace detail
+
+/** A credential id: a decimal from 1 to 2^63-1, validated.
+
+    It can only be made through `parse` or `make`, so holding one proves it is
+    valid.
+*/
+class credential_id : public detail::id_digits
+{
+    using id_digits::id_digits;
+
+public:
+    /// Parses strict decimal: no sign, space, leading zero or other byte.
+    static result<credential_id>
+    parse(string_view s) noexcept
+    {
+        auto v = detail::parse_id(s, detail::credential_id_errors);
+        if(!v)
+            return v.error();
+        return credential_id(*v);
+    }
+
+    /// Accepts an integer from 1 to 2^63-1.
+    template<class Int>
+    static result<credential_id>
+    make(Int v) noexcept
+    {
+        auto r = detail::check_id(v, detail::credential_id_errors);
+        if(!r)
+            return r.error();
+        return credential_id(*r);
+    }
+};
+
+/** An account group id (`aid`): a decimal from 1 to 2^63-1, validated. */
+class account_group_id : public detail::id_digits
+{
+    using id_digits::id_digits;
+
+public:
+    static result<account_group_id>
+    parse(string_view s) noexcept
+    {
+        auto v = detail::parse_id(s, detail::aid_errors);
+        if(!v)
+            return v.error();
+        return account_group_id(*v);
+    }
+
+    template<class Int>
+    static result<account_group_id>
+    make(Int v) noexcept
+    {
+        auto r = detail::check_id(v, detail::aid_errors);
+        if(!r)
+            return r.error();
+        return account_group_id(*r);
+    }
+};
+
+} // namespace credentials
+} // namespace thousandeyes
+
+#endif

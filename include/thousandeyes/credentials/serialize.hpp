@@ -1,0 +1,205 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#ifndef THOUSANDEYES_CREDENTIALS_SERIALIZE_HPP
+#define THOUSANDEYES_CREDENTIALS_SERIALIZE_HPP
+
+#include <thousandeyes/credentials/error.hpp>
+#include <thousandeyes/credentials/request.hpp>
+#include <thousandeyes/credentials/detail/sink.hpp>
+
+#include <charconv>
+
+namespace thousandeyes {
+namespace credentials {
+
+/// Whether an output shows the Authorization value.
+enum class secrets
+{
+    redact, //< "Basic <redacted>": for logs, reviews, terminals
+    reveal  //< the real value: for sending
+};
+
+/** What a `write_*` function did, like `std::to_chars_result`.
+
+    On success `ec` is clear and `size` is the number of bytes written. When
+    the buffer is too small, `ec` is `error::buffer_too_small`, `size` is the
+    number of bytes needed, and nothing was written.
+*/
+struct write_result
+{
+    std::size_t size = 0;
+    boost::system::error_code ec;
+
+    explicit operator bool() const noexcept { return !ec; }
+};
+
+namespace detail {
+
+template<class Sink>
+void
+put_authorization(Sink& out, request const& req, secrets s)
+{
+    string_view const v = req.authorization();
+    if(s == secrets::reveal)
+        return out.put(v);
+    // The scheme is not secret, and tells a reviewer which one is used.
+    out.put(v.substr(0, v.find(' ')));
+    out.put(" <redacted>");
+}
+
+// HTTP-message = start-line CRLF *( field-line CRLF ) CRLF [ message-body ]
+// request-line = method SP request-target SP HTTP-version  (RFC 9112 sections 2.1, 3)
+// field-line   = field-name ":" OWS field-value OWS        (RFC 9112 section 5)
+template<class Sink>
+void
+put_head(Sink& out, request const& req, secrets s)
+{
+    out.put(req.method());
+    out.put(' ');
+    out.put(req.target());
+    out.put(" HTTP/1.1\r\n");
+    for(field const& f : req.fields())
+    {
+        out.put(f.name);
+        out.put(": ");
+        if(f.value.data() == req.authorization().data()) // this field is the secret
+            put_authorization(out, req, s);
+        else
+            out.put(f.value);
+        out.put("\r\n");
+    }
+    out.put("\r\n");
+}
+
+template<class Sink>
+void
+put_curl(Sink& out, request const& req, secrets s)
+{
+    // --http1.1: the head this library serializes, not an HTTP/2 one.
+    // --globoff: the '[' of an IPv6 host is not a curl URL pattern.
+    out.put("curl --http1.1 --globoff");
+    if(req.api() == api_version::v7)
+        out.put(" --request DELETE");
+    out.put(" \\\n  --url '");
+    shell_quote_sink<Sink> q(out);
+    q.put(req.url());
+    out.put('\'');
+    for(field const& f : req.fields())
+    {
+        // curl writes Host from the URL and Content-Length from the data.
+        if(f.name == "Host" || f.name == "Content-Length")
+            continue;
+        out.put(" \\\n  --header '");
+        q.put(f.name);
+        q.put(": ");
+        if(f.value.data() == req.authorization().data())
+            put_authorization(q, req, s);
+        else
+            q.put(f.value);
+        out.put('\'');
+    }
+    // -d '' as in the seed: a present, empty body (Content-Length: 0)
+    if(req.has_body())
+        out.put(" \\\n  --data-binary ''");
+    out.put('\n');
+}
+
+template<class Sink>
+void
+put_decimal(Sink& out, std::size_t n)
+{
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof(buf), n);
+    out.put(string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
+}
+
+template<class Sink>
+void
+put_review(Sink& out, request const& req, secrets s)
+{
+    counting_sink head;
+    put_head(head, req, secrets::reveal);
+    out.put("# thousandeyes-credentials: API ");
+    out.put(req.api() == api_version::v6 ? "v6" : "v7");
+    out.put(" delete-credential request\n# URL: ");
+    out.put(req.url());
+    out.put("\n# Sent: a head of ");
+    put_decimal(out, head.size());
+    out.put(req.has_body() ? " bytes, then an empty body (Content-Length: 0)\n"
+                           : " bytes, and no body\n");
+    if(s == secrets::redact)
+    {
+        out.put("# Authorization is redacted here; its value is ");
+        put_decimal(out, req.authorization().size());
+        out.put(" bytes long when sent\n");
+    }
+    else
+        out.put("# Authorization is shown: this text contains a secret\n");
+    out.put("# Each byte is shown as sent; \\r and \\n are the line ends.\n");
+    escape_sink<Sink> e(out);
+    put_head(e, req, s);
+    out.put("# end of request\n");
+}
+
+template<class Put>
+write_result
+write_with(char* buf, std::size_t size, Put const& put)
+{
+    counting_sink n;
+    put(n);
+    if(n.size() > size)
+        return {n.size(), make_error_code(error::buffer_too_small)};
+    buffer_sink w(buf);
+    put(w);
+    return {w.size(), {}};
+}
+
+} // namespace detail
+
+/// The size of the HTTP/1.1 head that `write_head(req, ..., s)` writes.
+inline std::size_t
+head_size(request const& req, secrets s = secrets::reveal) noexcept
+{
+    detail::counting_sink n;
+    detail::put_head(n, req, s);
+    return n.size();
+}
+
+/** Writes the HTTP/1.1 request head, CRLF line ends, ready for a socket.
+
+    The body that follows is empty (v6 sends `Content-Length: 0`), so the head
+    is the whole request. Sent heads need the secret: `secrets::reveal` is
+    the default here, unlike the human-facing outputs.
+*/
+inline write_result
+write_head(request const& req, char* buf, std::size_t size,
+           secrets s = secrets::reveal) noexcept
+{
+    return detail::write_with(buf, size,
+                              [&](auto& out) { detail::put_head(out, req, s); });
+}
+
+/// Writes an equivalent `curl` command, shell-quoted, ending in a newline.
+/// The Authorization value is redacted unless `secrets::reveal` is given.
+inline write_result
+write_curl(request const& req, char* buf, std::size_t size,
+           secrets s = secrets::redact) noexcept
+{
+    return detail::write_with(buf, size,
+                              [&](auto& out) { detail::put_curl(out, req, s); });
+}
+
+/// Writes a dump for human review: a summary, then every byte of the head
+/// with the line ends made visible. Redacted unless `secrets::reveal`.
+inline write_result
+write_review(request const& req, char* buf, std::size_t size,
+             secrets s = secrets::redact) noexcept
+{
+    return detail::write_with(buf, size,
+                              [&](auto& out) { detail::put_review(out, req, s); });
+}
+
+} // namespace credentials
+} // namespace thousandeyes
+
+#endif
