@@ -120,14 +120,18 @@ public:
             return make_error_code(error::base_url_fragment);
 
         // port = *DIGIT; an empty port means the scheme's default (RFC 3986 section 3.2.3)
-        std::uint16_t port = 0;
-        if(u.has_port() && !u.port().empty())
+        // (Boost.URL's port_number() wraps some values above 65535, so the
+        // digits are read here.)
+        std::uint32_t port = 0;
+        for(char c : u.port())
         {
-            port = u.port_number();
-            if(port == 0)
+            port = port * 10 + static_cast<std::uint32_t>(c - '0');
+            if(port > 65535)
                 return make_error_code(error::base_url_port);
         }
-        std::uint16_t const default_port = secure ? 443 : 80;
+        if(u.has_port() && !u.port().empty() && port == 0)
+            return make_error_code(error::base_url_port);
+        std::uint32_t const default_port = secure ? 443 : 80;
         if(port == default_port)
             port = 0;
 

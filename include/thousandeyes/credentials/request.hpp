@@ -245,21 +245,21 @@ public:
 
     /// The request for `id`, without an account group context.
     request
-    delete_credential(credential_id const& id) const noexcept
+    delete_credential(credential_id const& id) const& noexcept
     {
         return build(id, nullptr);
     }
 
     /// The request for `id` in account group `aid` (`?aid=`).
     request
-    delete_credential(credential_id const& id, account_group_id const& aid) const noexcept
+    delete_credential(credential_id const& id, account_group_id const& aid) const& noexcept
     {
         return build(id, &aid);
     }
 
     /// Parses `id` (strict decimal) and builds.
     result<request>
-    delete_credential(string_view id) const noexcept
+    delete_credential(string_view id) const& noexcept
     {
         auto i = credential_id::parse(id);
         if(!i)
@@ -269,7 +269,7 @@ public:
 
     /// Parses `id` and `aid` (strict decimal) and builds.
     result<request>
-    delete_credential(string_view id, string_view aid) const noexcept
+    delete_credential(string_view id, string_view aid) const& noexcept
     {
         auto i = credential_id::parse(id);
         if(!i)
@@ -279,6 +279,11 @@ public:
             return a.error();
         return build(*i, &*a);
     }
+
+    // A request refers to its builder's storage: building from a temporary
+    // builder would leave it dangling, so that does not compile.
+    template<class... Args>
+    void delete_credential(Args&&...) && = delete;
 
 private:
     request

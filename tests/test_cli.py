@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+# Copyright (c) 2026 The thousandeyes-credentials authors.
+# Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+"""te-credentials CLI: outputs, exit statuses and messages, and the printed
+curl command run by the real curl against a loopback socket."""
+
+import os
+import pathlib
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+
+CLI = sys.argv.pop(1)
+DATA = pathlib.Path(__file__).resolve().parent / "data"
+TOKEN = "g351mw5xqhvkmh1vq6zfm51c62wyzib2"
+SEED_AUTH = ["--basic-user", "noreply@thousandeyes.com", "--token-env", "TE_TOKEN"]
+
+
+def run(*args, env=None):
+    e = dict(os.environ, TE_TOKEN=TOKEN, TE_BEARER="abc-123")
+    e.update(env or {})
+    return subprocess.run([CLI, *args], capture_output=True, env=e, timeout=30)
+
+
+def fields(head: bytes):
+    lines = head.decode("latin-1").split("\r\n")
+    return lines[0], [tuple(l.split(": ", 1)) for l in lines[1:] if l]
+
+
+class Request(unittest.TestCase):
+    def test_seed_head_matches_curl_on_the_six_items(self):
+        p = run("request", "--id", "405", *SEED_AUTH, "--show-secrets")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stderr, b"")
+        ours_line, ours = fields(p.stdout)
+        curl_line, curl = fields((DATA / "curl-seed-request.http").read_bytes())
+        self.assertEqual(ours_line, curl_line)
+        for name in ("Host", "Authorization", "Content-Type", "Content-Length"):
+            self.assertEqual(dict(ours)[name], dict(curl)[name], name)
+        self.assertTrue(p.stdout.endswith(b"\r\n\r\n"))
+
+    def test_head_is_redacted_by_default(self):
+        p = run("request", "--id", "405", *SEED_AUTH)
+        self.assertEqual(p.returncode, 0)
+        self.assertIn(b"Authorization: Basic <redacted>\r\n", p.stdout)
+        self.assertNotIn(b"bm9yZXBseUB0aG91c2FuZGV5ZXM", p.stdout)
+
+    def test_v7_head(self):
+        p = run("request", "--api", "v7", "--id", "3247", "--aid", "12",
+                "--bearer-token-env", "TE_BEARER", "--show-secrets")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout,
+                         b"DELETE /v7/credentials/3247?aid=12 HTTP/1.1\r\n"
+                         b"Host: api.thousandeyes.com\r\n"
+                         b"Authorization: Bearer abc-123\r\n"
+                         b"User-Agent: thousandeyes-credentials/0.1.0\r\n"
+                         b"Accept: application/json, application/problem+json\r\n\r\n")
+
+    def test_token_file_with_trailing_newline(self):
+        with tempfile.NamedTemporaryFile("w", delete=False) as f:
+            f.write("abc-123\n")
+        try:
+            p = run("request", "--id", "1", "--bearer-token-file", f.name, "--show-secrets")
+        finally:
+            os.unlink(f.name)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(b"Authorization: Bearer abc-123\r\n", p.stdout)
+
+    def test_review(self):
+        p = run("request", "--id", "405", *SEED_AUTH, "--review")
+        self.assertEqual(p.returncode, 0)
+        self.assertIn(b"POST /v6/credentials/405/delete.json HTTP/1.1\\r\\n\n", p.stdout)
+        self.assertIn(b"Authorization: Basic <redacted>\\r\\n", p.stdout)
+
+    def test_help_documents_every_option(self):
+        p = run("--help")
+        self.assertEqual(p.returncode, 0)
+        for opt in ("--id", "--aid", "--api", "--format", "--base-url", "--allow-insecure-http",
+                    "--user-agent", "--bearer-token-env", "--bearer-token-file", "--basic-user",
+                    "--token-env", "--token-file", "--show-secrets", "--curl", "--review"):
+            self.assertIn(opt.encode(), p.stdout, opt)
+        self.assertEqual(run("request", "--help").stdout, p.stdout)
+
+
+class InvalidInput(unittest.TestCase):
+    """Each: exit status 2, one line on stderr naming the field, nothing on stdout."""
+
+    CASES = [
+        (["--id", "0405"], "credential id", "leading zero"),
+        (["--id", ""], "credential id", "empty"),
+        (["--id", "-1"], "credential id", "digits"),
+        (["--id", "4 05"], "credential id", "digits"),
+        (["--id", "405/x"], "credential id", "digits"),
+        (["--id", "4%2005"], "credential id", "digits"),
+        (["--id", "4.5"], "credential id", "digits"),
+        (["--id", "\u0664\u0660\u0665"], "credential id", "digits"),
+        (["--id", "9223372036854775808"], "credential id", "9223372036854775807"),
+        (["--id", "0"], "credential id", "between"),
+        (["--id", "1", "--aid", "07"], "aid", "leading zero"),
+        (["--id", "1", "--aid", "x"], "aid", "digits"),
+        (["--id", "1", "--aid", "99999999999999999999"], "aid", "between"),
+        (["--id", "1", "--base-url", "http://api.thousandeyes.com"], "base URL", "https"),
+        (["--id", "1", "--base-url", "api.thousandeyes.com"], "base URL", "absolute"),
+        (["--id", "1", "--base-url", "https://u:p@h"], "base URL", "userinfo"),
+        (["--id", "1", "--base-url", "https://h/?a=1"], "base URL", "query"),
+        (["--id", "1", "--base-url", "https://h/#f"], "base URL", "fragment"),
+        (["--id", "1", "--base-url", "https:///p"], "base URL", "host"),
+        (["--id", "1", "--base-url", "https://h:99999"], "base URL", "port"),
+        (["--id", "1", "--base-url", "https://h/a/../b"], "base URL", "'..'"),
+        (["--id", "1", "--user-agent", "a\r\nX-Evil: 1"], "user agent", "field-value"),
+        (["--id", "1", "--user-agent", ""], "user agent", "field-value"),
+        (["--id", "1", "--api", "v8"], "--api", "v6 or v7"),
+        (["--id", "1", "--format", "yaml"], "--format", "json, xml or none"),
+        (["--id", "1", "--api", "v7", "--format", "xml"], "format", "v6"),
+        (["--id", "1", "--api", "v7", "--basic-user", "a@b.c", "--token-env", "TE_TOKEN"],
+         "authorization", "Bearer"),
+        (["--id", "1", "--basic-user", "a:b@c.d", "--token-env", "TE_TOKEN"], "basic user", "':'"),
+        (["--id", "1", "--basic-user", "", "--token-env", "TE_TOKEN"], "basic user", "empty"),
+        (["--id", "1", "--basic-user", "a\x01@c.d", "--token-env", "TE_TOKEN"], "basic user", "control"),
+        (["--id", "1", "--basic-user", "a@c.d", "--token-env", "TE_EMPTY"], "token", "empty"),
+        (["--id", "1", "--basic-user", "a@c.d", "--token-env", "TE_CTL"], "token", "control"),
+        (["--id", "1", "--bearer-token-env", "TE_SPACE"], "bearer token", "b64token"),
+        (["--id", "1", "--bearer-token-env", "TE_UNSET"], "--bearer-token-env", "not set"),
+        (["--id", "1", "--bearer-token-file", "/nonexistent/file"], "--bearer-token-file", "open"),
+        (["--id", "1", "--basic-user", "a@c.d"], "--basic-user", "--token-env"),
+        (["--id", "1"], "authentication", "exactly one"),
+        (["--bearer-token-env", "TE_BEARER"], "--id", "required"),
+        (["--id", "1", "--bearer-token-env", "TE_BEARER", "--curl", "--review"], "--curl", "at most one"),
+        (["--id", "1", "--bearer-token-env", "TE_BEARER", "--token", "x"], "arguments", "unknown option"),
+        (["--id", "1", "--bearer-token-env", "TE_BEARER", "s3cr3t"], "arguments", "unexpected"),
+        (["--id"], "--id", "needs a value"),
+    ]
+
+    def test_each_invalid_input(self):
+        env = {"TE_EMPTY": "", "TE_CTL": "to\x7fken", "TE_SPACE": "abc def s3cr3t"}
+        for args, field, rule in self.CASES:
+            with self.subTest(args=args):
+                full = ["request", *args]
+                auth_given = any(a in ("--basic-user", "--bearer-token-env", "--bearer-token-file")
+                                 for a in args)
+                if not auth_given and "--id" in args and len(args) > 1 \
+                        and field not in ("authentication", "--id"):
+                    full += ["--bearer-token-env", "TE_BEARER"]
+                p = run(*full, env=env)
+                self.assertEqual(p.returncode, 2, p.stderr)
+                self.assertEqual(p.stdout, b"")
+                err = p.stderr.decode()
+                self.assertEqual(err.count("\n"), 1, err)
+                self.assertTrue(err.startswith("te-credentials: "), err)
+                self.assertIn(field, err)
+                self.assertIn(rule, err)
+                self.assertNotIn("s3cr3t", err)
+                self.assertNotIn(TOKEN, err)
+
+    def test_unknown_command(self):
+        p = run("frobnicate")
+        self.assertEqual((p.returncode, p.stdout), (2, b""))
+
+
+def capture_one_request(server: socket.socket, out: dict):
+    conn, _ = server.accept()
+    with conn:
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = conn.recv(4096)
+            if not chunk:
+                break
+            data += chunk
+        out["head"] = data
+        conn.sendall(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+
+
+@unittest.skipUnless(shutil.which("curl"), "curl is not installed")
+class CurlCommand(unittest.TestCase):
+    """The printed curl command, run by sh and the real curl, sends the head we serialize."""
+
+    def check(self, *args):
+        server = socket.socket()
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        port = server.getsockname()[1]
+        got = {}
+        t = threading.Thread(target=capture_one_request, args=(server, got))
+        t.start()
+        common = ["--base-url", f"http://127.0.0.1:{port}/gw", "--allow-insecure-http",
+                  "--show-secrets", "--user-agent", "it's/1", *args]
+        ours = run("request", *common)
+        cmd = run("request", *common, "--curl")
+        self.assertEqual(cmd.returncode, 0, cmd.stderr)
+        p = subprocess.run(["sh", "-c", cmd.stdout.decode()], capture_output=True, timeout=30)
+        t.join(30)
+        server.close()
+        self.assertEqual(p.returncode, 0, p.stderr)
+        our_line, our_fields = fields(ours.stdout)
+        curl_line, curl_fields = fields(got["head"])
+        self.assertEqual(curl_line, our_line)
+        self.assertEqual(sorted(curl_fields), sorted(our_fields))
+
+    def test_v6_basic(self):
+        self.check("--id", "405", "--aid", "7", *SEED_AUTH)
+
+    def test_v7_bearer(self):
+        self.check("--api", "v7", "--id", "3247", "--bearer-token-env", "TE_BEARER")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

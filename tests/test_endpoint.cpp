@@ -1,0 +1,132 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#include "doctest_config.hpp"
+
+#include <thousandeyes/credentials/endpoint.hpp>
+
+#include <string>
+
+namespace tc = thousandeyes::credentials;
+using tc::error;
+
+TEST_CASE("the default endpoint is the API's, without parsing")
+{
+    constexpr tc::endpoint ep{};
+    CHECK(ep.base() == "https://api.thousandeyes.com");
+    CHECK(ep.origin() == "https://api.thousandeyes.com");
+    CHECK(ep.host() == "api.thousandeyes.com");
+    CHECK(ep.path_prefix() == "");
+    CHECK(ep.is_secure());
+}
+
+TEST_CASE("parsing the API's own URL gives the default endpoint")
+{
+    for(char const* s : {"https://api.thousandeyes.com", "https://api.thousandeyes.com/",
+                         "HTTPS://API.ThousandEyes.com:443/", "https://api.thousandeyes.com:"})
+    {
+        CAPTURE(s);
+        auto ep = tc::endpoint::parse(s);
+        REQUIRE(ep.has_value());
+        CHECK(ep->base() == tc::endpoint{}.base());
+        CHECK(ep->host() == "api.thousandeyes.com");
+    }
+}
+
+TEST_CASE("a non-default port is kept in the Host value")
+{
+    auto ep = tc::endpoint::parse("https://gw.example.com:8443");
+    REQUIRE(ep.has_value());
+    CHECK(ep->host() == "gw.example.com:8443");
+    CHECK(ep->base() == "https://gw.example.com:8443");
+
+    auto leading_zero = tc::endpoint::parse("https://gw.example.com:08443");
+    REQUIRE(leading_zero.has_value());
+    CHECK(leading_zero->host() == "gw.example.com:8443");
+}
+
+TEST_CASE("IP literals are accepted, IPv6 in brackets")
+{
+    auto v6 = tc::endpoint::parse("https://[::1]:8443");
+    REQUIRE(v6.has_value());
+    CHECK(v6->host() == "[::1]:8443");
+    auto v4 = tc::endpoint::parse("https://127.0.0.1");
+    REQUIRE(v4.has_value());
+    CHECK(v4->host() == "127.0.0.1");
+}
+
+TEST_CASE("a path prefix is kept, without its trailing slash")
+{
+    auto ep = tc::endpoint::parse("https://gw.example.com/te/api/");
+    REQUIRE(ep.has_value());
+    CHECK(ep->path_prefix() == "/te/api");
+    CHECK(ep->base() == "https://gw.example.com/te/api");
+    CHECK(ep->host() == "gw.example.com");
+    CHECK(tc::endpoint::parse("https://gw.example.com/a%20b")->path_prefix() == "/a%20b");
+}
+
+TEST_CASE("http is refused unless insecure http is allowed, and then its port 80 is default")
+{
+    CHECK(tc::endpoint::parse("http://127.0.0.1:8080").error() == error::base_url_scheme);
+    auto ep = tc::endpoint::parse("http://127.0.0.1:8080", {true});
+    REQUIRE(ep.has_value());
+    CHECK_FALSE(ep->is_secure());
+    CHECK(ep->base() == "http://127.0.0.1:8080");
+    CHECK(tc::endpoint::parse("http://localhost:80/", {true})->host() == "localhost");
+    CHECK(tc::endpoint::parse("http://localhost:443/", {true})->host() == "localhost:443");
+}
+
+TEST_CASE("each bad base URL gets its own code")
+{
+    struct
+    {
+        char const* text;
+        error code;
+    } const cases[] = {
+        {"", error::base_url_malformed},
+        {"api.thousandeyes.com", error::base_url_malformed},
+        {"/v6", error::base_url_malformed},
+        {"https://api.thousandeyes.com/a b", error::base_url_malformed},
+        {"https://api.thousandeyes.com\r\nX: y", error::base_url_malformed},
+        {"ftp://api.thousandeyes.com", error::base_url_scheme},
+        {"ws://api.thousandeyes.com", error::base_url_scheme},
+        {"mailto:a@b", error::base_url_scheme},
+        {"https:", error::base_url_host_missing},
+        {"https:///v6", error::base_url_host_missing},
+        {"https://:443", error::base_url_host_missing},
+        {"https://[v1.x]", error::base_url_host_invalid},
+        {"https://api%2Ethousandeyes.com", error::base_url_host_invalid},
+        {"https://api.thousandeyes.com:0", error::base_url_port},
+        {"https://api.thousandeyes.com:65536", error::base_url_port},
+        {"https://api.thousandeyes.com:99999", error::base_url_port},
+        {"https://api.thousandeyes.com:4294967297", error::base_url_port},
+        {"https://api.thousandeyes.com:000", error::base_url_port},
+        {"https://user:pass@api.thousandeyes.com", error::base_url_userinfo},
+        {"https://@api.thousandeyes.com", error::base_url_userinfo},
+        {"https://api.thousandeyes.com/?aid=1", error::base_url_query},
+        {"https://api.thousandeyes.com?", error::base_url_query},
+        {"https://api.thousandeyes.com/#x", error::base_url_fragment},
+        {"https://api.thousandeyes.com#", error::base_url_fragment},
+        {"https://api.thousandeyes.com//", error::base_url_path},
+        {"https://api.thousandeyes.com/a//b", error::base_url_path},
+        {"https://api.thousandeyes.com/./v6", error::base_url_path},
+        {"https://api.thousandeyes.com/gw/..", error::base_url_path},
+    };
+    for(auto const& c : cases)
+    {
+        CAPTURE(c.text);
+        auto r = tc::endpoint::parse(c.text);
+        REQUIRE(r.has_error());
+        CHECK(r.error() == c.code);
+    }
+}
+
+TEST_CASE("a base URL longer than the endpoint holds is refused")
+{
+    std::string url = "https://gw.example.com/";
+    url.append(tc::endpoint::capacity, 'a');
+    CHECK(tc::endpoint::parse(url).error() == error::base_url_too_long);
+    std::string fits = "https://h/";
+    fits.append(tc::endpoint::capacity - fits.size(), 'a');
+    REQUIRE(tc::endpoint::parse(fits).has_value());
+    CHECK(tc::endpoint::parse(fits)->base().size() == tc::endpoint::capacity);
+}

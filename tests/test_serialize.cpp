@@ -1,0 +1,231 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#include "doctest_config.hpp"
+
+#include <thousandeyes/credentials.hpp>
+
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/parser.hpp>
+
+#include <string>
+#include <vector>
+
+namespace tc = thousandeyes::credentials;
+namespace http = boost::beast::http;
+using tc::error;
+
+namespace {
+
+struct config
+{
+    char const* name;
+    tc::api_version api;
+    tc::v6_format format;
+    bool basic;
+    char const* base_url;
+    char const* aid;
+    char const* agent;
+};
+
+config const configs[] = {
+    {"v6 seed", tc::api_version::v6, tc::v6_format::json, true, nullptr, nullptr, nullptr},
+    {"v6 xml aid", tc::api_version::v6, tc::v6_format::xml, false, nullptr, "77", nullptr},
+    {"v6 none gateway", tc::api_version::v6, tc::v6_format::none, true,
+     "https://gw.example.com:8443/te/", "1", "acme/1 (x; y)"},
+    {"v7", tc::api_version::v7, tc::v6_format::json, false, nullptr, nullptr, nullptr},
+    {"v7 ipv6 aid", tc::api_version::v7, tc::v6_format::json, false, "https://[::1]:9000",
+     "9223372036854775807", "caf\xc3\xa9/1\tbeta"},
+    {"v7 http loopback", tc::api_version::v7, tc::v6_format::none, false,
+     "http://127.0.0.1:8080/x", "5", nullptr},
+};
+
+tc::request_builder
+builder_for(config const& c)
+{
+    tc::request_options o;
+    o.api = c.api;
+    o.format = c.format;
+    if(c.agent)
+        o.agent = *tc::user_agent::parse(c.agent);
+    tc::endpoint ep;
+    if(c.base_url)
+        ep = *tc::endpoint::parse(c.base_url, {true});
+    auto auth = c.basic ? tc::authorization::basic("me@example.com", "tok:en")
+                        : tc::authorization::bearer("abc.DEF-123_~+/==");
+    auto b = tc::request_builder::make(ep, *auth, o);
+    REQUIRE(b.has_value());
+    return *b;
+}
+
+tc::request
+request_for(tc::request_builder const& b, config const& c)
+{
+    auto r = c.aid ? b.delete_credential("405", c.aid) : b.delete_credential("405");
+    REQUIRE(r.has_value());
+    return *r;
+}
+
+std::string
+write(tc::write_result (*fn)(tc::request const&, char*, std::size_t, tc::secrets),
+      tc::request const& r, tc::secrets s)
+{
+    std::vector<char> buf(8192);
+    auto w = fn(r, buf.data(), buf.size(), s);
+    REQUIRE(w);
+    return std::string(buf.data(), w.size);
+}
+
+} // namespace
+
+TEST_CASE("every serialized head parses back with Boost.Beast into the request view")
+{
+    for(auto const& c : configs)
+    {
+        CAPTURE(c.name);
+        auto const b = builder_for(c);
+        auto const req = request_for(b, c);
+        std::string const head = write(tc::write_head, req, tc::secrets::reveal);
+
+        http::request_parser<http::empty_body> p;
+        p.eager(true);
+        boost::system::error_code ec;
+        std::size_t const used = p.put(boost::asio::buffer(head), ec);
+        REQUIRE_FALSE(ec);
+        CHECK(used == head.size());
+        if(!p.is_done())
+        {
+            // A head without Content-Length announces no body: the message
+            // ends with the head.
+            p.put_eof(ec);
+            REQUIRE_FALSE(ec);
+        }
+        REQUIRE(p.is_done());
+        auto const& m = p.get();
+        CHECK(m.version() == 11);
+        CHECK(m.method_string() == req.method());
+        CHECK(m.target() == req.target());
+
+        auto const fields = req.fields();
+        std::size_t i = 0;
+        for(auto const& f : m)
+        {
+            REQUIRE(i < fields.size());
+            CHECK(f.name_string() == fields[i].name);
+            CHECK(f.value() == fields[i].value);
+            ++i;
+        }
+        CHECK(i == fields.size());
+        CHECK(p.content_length().value_or(0) == 0);
+        CHECK(m.has_content_length() == req.has_body());
+    }
+}
+
+TEST_CASE("head_size equals what write_head writes, redacted or not")
+{
+    for(auto const& c : configs)
+    {
+        auto const b = builder_for(c);
+        auto const req = request_for(b, c);
+        for(auto s : {tc::secrets::reveal, tc::secrets::redact})
+            CHECK(tc::head_size(req, s) == write(tc::write_head, req, s).size());
+    }
+}
+
+TEST_CASE("a buffer too small is left untouched and told the size needed")
+{
+    auto const b = builder_for(configs[0]);
+    auto const req = request_for(b, configs[0]);
+    using writer = tc::write_result (*)(tc::request const&, char*, std::size_t, tc::secrets);
+    for(writer fn : {writer(tc::write_head), writer(tc::write_curl), writer(tc::write_review)})
+    {
+        std::size_t const need = write(fn, req, tc::secrets::reveal).size();
+        std::string buf(need - 1, '#');
+        auto w = fn(req, &buf[0], buf.size(), tc::secrets::reveal);
+        CHECK(w.ec == error::buffer_too_small);
+        CHECK(w.ec == tc::condition::buffer_too_small);
+        CHECK(w.size == need);
+        CHECK(buf == std::string(need - 1, '#'));
+
+        std::string exact(need, '#');
+        auto ok = fn(req, &exact[0], exact.size(), tc::secrets::reveal);
+        CHECK(ok);
+        CHECK(ok.size == need);
+    }
+    auto w = tc::write_head(req, nullptr, 0);
+    CHECK(w.ec == error::buffer_too_small);
+}
+
+TEST_CASE("curl and review outputs redact the secret unless asked to reveal it")
+{
+    auto const b = builder_for(configs[0]);
+    auto const req = request_for(b, configs[0]);
+    std::string const secret = std::string(req.authorization().substr(6));
+    char buf[4096];
+
+    auto curl = tc::write_curl(req, buf, sizeof(buf));
+    REQUIRE(curl);
+    std::string const c(buf, curl.size);
+    CHECK(c.find(secret) == std::string::npos);
+    CHECK(c.find("'Authorization: Basic <redacted>'") != std::string::npos);
+
+    auto review = tc::write_review(req, buf, sizeof(buf));
+    REQUIRE(review);
+    std::string const r(buf, review.size);
+    CHECK(r.find(secret) == std::string::npos);
+    CHECK(r.find("Authorization: Basic <redacted>\\r\\n") != std::string::npos);
+
+    CHECK(write(tc::write_head, req, tc::secrets::redact).find(secret) == std::string::npos);
+    CHECK(write(tc::write_curl, req, tc::secrets::reveal).find(secret) != std::string::npos);
+    CHECK(write(tc::write_review, req, tc::secrets::reveal).find(secret) != std::string::npos);
+}
+
+TEST_CASE("the curl command for the seed")
+{
+    auto const b = builder_for(configs[0]);
+    CHECK(write(tc::write_curl, request_for(b, configs[0]), tc::secrets::redact) ==
+          "curl --http1.1 --globoff \\\n"
+          "  --url 'https://api.thousandeyes.com/v6/credentials/405/delete.json' \\\n"
+          "  --header 'Authorization: Basic <redacted>' \\\n"
+          "  --header 'User-Agent: thousandeyes-credentials/0.1.0' \\\n"
+          "  --header 'Accept: application/json' \\\n"
+          "  --header 'Content-Type: application/json' \\\n"
+          "  --data-binary ''\n");
+}
+
+TEST_CASE("the curl command for v7 sends DELETE and no data")
+{
+    auto const b = builder_for(configs[3]);
+    std::string const c = write(tc::write_curl, request_for(b, configs[3]), tc::secrets::reveal);
+    CHECK(c.find("--request DELETE") != std::string::npos);
+    CHECK(c.find("--data") == std::string::npos);
+    CHECK(c.find("'Authorization: Bearer abc.DEF-123_~+/=='") != std::string::npos);
+}
+
+TEST_CASE("single quotes in the curl command are shell-escaped")
+{
+    tc::request_options o;
+    o.agent = *tc::user_agent::parse("it's 'quoted'");
+    auto b = tc::request_builder::make({}, *tc::authorization::bearer("t"), o);
+    std::string const c = write(tc::write_curl, *b->delete_credential("1"), tc::secrets::redact);
+    CHECK(c.find("--header 'User-Agent: it'\\''s '\\''quoted'\\'''") != std::string::npos);
+}
+
+TEST_CASE("the review shows every byte of the head with line ends visible")
+{
+    auto const b = builder_for(configs[4]);
+    auto const req = request_for(b, configs[4]);
+    std::string const r = write(tc::write_review, req, tc::secrets::redact);
+    CHECK(r.find("# URL: https://[::1]:9000/v7/credentials/405?aid=9223372036854775807\n") !=
+          std::string::npos);
+    CHECK(r.find("DELETE /v7/credentials/405?aid=9223372036854775807 HTTP/1.1\\r\\n\n") !=
+          std::string::npos);
+    CHECK(r.find("User-Agent: caf\\xC3\\xA9/1\\tbeta\\r\\n\n") != std::string::npos);
+    CHECK(r.find("\n\\r\\n\n# end of request\n") != std::string::npos);
+    std::string const head_bytes = "a head of " + std::to_string(tc::head_size(req)) + " bytes";
+    CHECK(r.find(head_bytes) != std::string::npos);
+    CHECK(r.find("and no body") != std::string::npos);
+    // No raw control byte reaches the terminal except the line breaks.
+    for(char ch : r)
+        CHECK((ch == '\n' || (static_cast<unsigned char>(ch) >= 0x20 &&
+                              static_cast<unsigned char>(ch) < 0x7F)));
+}
