@@ -4,121 +4,13 @@
 
 #include <thousandeyes/credentials.hpp>
 
-#include <boost/beast/http/empty_body.hpp>
-#include <boost/beast/http/parser.hpp>
-
 #include <string>
 #include <vector>
 
 namespace tc = thousandeyes::credentials;
-namespace http = boost::beast::http;
 using tc::error;
 
-namespace {
-
-struct config
-{
-    char const* name;
-    tc::api_version api;
-    tc::v6_format format;
-    bool basic;
-    char const* base_url;
-    char const* aid;
-    char const* agent;
-};
-
-config const configs[] = {
-    {"v6 seed", tc::api_version::v6, tc::v6_format::json, true, nullptr, nullptr, nullptr},
-    {"v6 xml aid", tc::api_version::v6, tc::v6_format::xml, false, nullptr, "77", nullptr},
-    {"v6 none gateway", tc::api_version::v6, tc::v6_format::none, true,
-     "https://gw.example.com:8443/te/", "1", "acme/1 (x; y)"},
-    {"v7", tc::api_version::v7, tc::v6_format::json, false, nullptr, nullptr, nullptr},
-    {"v7 ipv6 aid", tc::api_version::v7, tc::v6_format::json, false, "https://[::1]:9000",
-     "9223372036854775807", "caf\xc3\xa9/1\tbeta"},
-    {"v7 http loopback", tc::api_version::v7, tc::v6_format::none, false,
-     "http://127.0.0.1:8080/x", "5", nullptr},
-};
-
-tc::request_builder
-builder_for(config const& c)
-{
-    tc::request_options o;
-    o.api = c.api;
-    o.format = c.format;
-    if(c.agent)
-        o.agent = *tc::user_agent::parse(c.agent);
-    tc::endpoint ep;
-    if(c.base_url)
-        ep = *tc::endpoint::parse(c.base_url, {true});
-    auto auth = c.basic ? tc::authorization::basic("me@example.com", "tok:en")
-                        : tc::authorization::bearer("abc.DEF-123_~+/==");
-    auto b = tc::request_builder::make(ep, *auth, o);
-    REQUIRE(b.has_value());
-    return *b;
-}
-
-tc::request
-request_for(tc::request_builder const& b, config const& c)
-{
-    auto r = c.aid ? b.delete_credential("405", c.aid) : b.delete_credential("405");
-    REQUIRE(r.has_value());
-    return *r;
-}
-
-std::string
-write(tc::write_result (*fn)(tc::request const&, char*, std::size_t, tc::secrets),
-      tc::request const& r, tc::secrets s)
-{
-    std::vector<char> buf(8192);
-    auto w = fn(r, buf.data(), buf.size(), s);
-    REQUIRE(w);
-    return std::string(buf.data(), w.size);
-}
-
-} // namespace
-
-TEST_CASE("every serialized head parses back with Boost.Beast into the request view")
-{
-    for(auto const& c : configs)
-    {
-        CAPTURE(c.name);
-        auto const b = builder_for(c);
-        auto const req = request_for(b, c);
-        std::string const head = write(tc::write_head, req, tc::secrets::reveal);
-
-        http::request_parser<http::empty_body> p;
-        p.eager(true);
-        boost::system::error_code ec;
-        std::size_t const used = p.put(boost::asio::buffer(head), ec);
-        REQUIRE_FALSE(ec);
-        CHECK(used == head.size());
-        if(!p.is_done())
-        {
-            // A head without Content-Length announces no body: the message
-            // ends with the head.
-            p.put_eof(ec);
-            REQUIRE_FALSE(ec);
-        }
-        REQUIRE(p.is_done());
-        auto const& m = p.get();
-        CHECK(m.version() == 11);
-        CHECK(m.method_string() == req.method());
-        CHECK(m.target() == req.target());
-
-        auto const fields = req.fields();
-        std::size_t i = 0;
-        for(auto const& f : m)
-        {
-            REQUIRE(i < fields.size());
-            CHECK(f.name_string() == fields[i].name);
-            CHECK(f.value() == fields[i].value);
-            ++i;
-        }
-        CHECK(i == fields.size());
-        CHECK(p.content_length().value_or(0) == 0);
-        CHECK(m.has_content_length() == req.has_body());
-    }
-}
+#include "request_configs.hpp"
 
 TEST_CASE("head_size equals what write_head writes, redacted or not")
 {

@@ -3,6 +3,8 @@
 #ifndef THOUSANDEYES_CREDENTIALS_DETAIL_BASE64_HPP
 #define THOUSANDEYES_CREDENTIALS_DETAIL_BASE64_HPP
 
+#include <thousandeyes/credentials/detail/wipe.hpp>
+
 #include <cstddef>
 
 namespace thousandeyes {
@@ -45,9 +47,7 @@ public:
 
     ~base64_encoder()
     {
-        // pending_ held secret bytes
-        volatile unsigned char* p = pending_;
-        p[0] = p[1] = p[2] = 0;
+        secure_wipe(pending_, sizeof(pending_)); // held secret bytes
     }
 
     void
