@@ -8,6 +8,7 @@
 #include <boost/url/url_view.hpp>
 
 #include <cstdio>
+#include <new>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -300,4 +301,19 @@ TEST_CASE("a request copied keeps its bytes")
     CHECK(r1.url().data() != r2.url().data());
     tc::request const r3(r1);
     CHECK(head_of(r3) == head_of(r2));
+}
+
+TEST_CASE("a builder's storage, which holds the Authorization value, is wiped when it goes away")
+{
+    alignas(tc::request_builder) unsigned char storage[sizeof(tc::request_builder)];
+    auto const b = bearer_builder({});
+    auto* p = new(storage) tc::request_builder(b);
+    REQUIRE(p->delete_credential("1")->authorization() == "Bearer tok123");
+    auto contains_secret = [&] {
+        return std::string(reinterpret_cast<char*>(storage), sizeof(storage)).find("tok123") !=
+               std::string::npos;
+    };
+    CHECK(contains_secret());
+    p->~request_builder();
+    CHECK_FALSE(contains_secret());
 }

@@ -23,23 +23,42 @@ TEST_CASE("head_size equals what write_head writes, redacted or not")
     }
 }
 
+TEST_CASE("the redacted head is the sent head with only the Authorization value replaced")
+{
+    for(auto const& c : configs)
+    {
+        CAPTURE(c.name);
+        auto const b = builder_for(c);
+        auto const req = request_for(b, c);
+        std::string sent = write(tc::write_head, req, tc::secrets::reveal);
+        std::string const redacted = write(tc::write_head, req, tc::secrets::redact);
+        std::string const value(req.authorization().data(), req.authorization().size());
+        auto const pos = sent.find("\r\nAuthorization: " + value + "\r\n");
+        REQUIRE(pos != std::string::npos);
+        std::string const scheme = value.substr(0, value.find(' '));
+        sent.replace(pos + 17, value.size(), scheme + " <redacted>");
+        CHECK(sent == redacted);
+    }
+}
+
 TEST_CASE("a buffer too small is left untouched and told the size needed")
 {
     auto const b = builder_for(configs[0]);
     auto const req = request_for(b, configs[0]);
     using writer = tc::write_result (*)(tc::request const&, char*, std::size_t, tc::secrets);
     for(writer fn : {writer(tc::write_head), writer(tc::write_curl), writer(tc::write_review)})
+    for(auto s : {tc::secrets::reveal, tc::secrets::redact})
     {
-        std::size_t const need = write(fn, req, tc::secrets::reveal).size();
+        std::size_t const need = write(fn, req, s).size();
         std::string buf(need - 1, '#');
-        auto w = fn(req, &buf[0], buf.size(), tc::secrets::reveal);
+        auto w = fn(req, &buf[0], buf.size(), s);
         CHECK(w.ec == error::buffer_too_small);
         CHECK(w.ec == tc::condition::buffer_too_small);
         CHECK(w.size == need);
         CHECK(buf == std::string(need - 1, '#'));
 
         std::string exact(need, '#');
-        auto ok = fn(req, &exact[0], exact.size(), tc::secrets::reveal);
+        auto ok = fn(req, &exact[0], exact.size(), s);
         CHECK(ok);
         CHECK(ok.size == need);
     }
