@@ -1,0 +1,58 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+//
+// The README's example, compiled: configure once, build the request for
+// credential 405, hand its fields to an HTTP stack or write its head for a
+// socket. Here "the stack" prints; the token comes from TE_TOKEN.
+
+#include <thousandeyes/credentials.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace tc = thousandeyes::credentials;
+
+static int
+report(boost::system::error_code const& ec)
+{
+    char buf[1];
+    std::fprintf(stderr, "minimal: %s\n", ec.message(buf, sizeof(buf)));
+    return 2;
+}
+
+int
+main()
+{
+    char const* token = std::getenv("TE_TOKEN");
+    if(!token)
+        return std::fputs("minimal: set TE_TOKEN\n", stderr), 2;
+
+    // Once, at configuration: every rule is checked here.
+    auto auth = tc::authorization::basic("noreply@thousandeyes.com", token);
+    if(!auth)
+        return report(auth.error());
+    auto builder = tc::request_builder::make(tc::endpoint{}, *auth);
+    if(!builder)
+        return report(builder.error());
+
+    // Per request.
+    auto req = builder->delete_credential("405");
+    if(!req)
+        return report(req.error());
+
+    // Hand it to your stack...
+    std::printf("%.*s %.*s\n", int(req->method().size()), req->method().data(),
+                int(req->url().size()), req->url().data());
+    for(tc::field const& f : req->fields())
+        std::printf("  %.*s: %.*s\n", int(f.name.size()), f.name.data(),
+                    f.name == "Authorization" ? 8 : int(f.value.size()),
+                    f.name == "Authorization" ? "<hidden>" : f.value.data());
+
+    // ...or write the head for a socket (no heap; "too small" says the size needed).
+    tc::secret_buffer<2048> buf;
+    tc::write_result w = tc::write_head(*req, buf.data(), buf.size());
+    if(!w)
+        return report(w.ec);
+    std::printf("head: %zu bytes, ready to send\n", w.size);
+    return 0;
+}
