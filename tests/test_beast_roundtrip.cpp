@@ -5,6 +5,9 @@
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
 
+#include <cstdint>
+#include <string>
+
 namespace http = boost::beast::http;
 
 TEST_CASE("every serialized head parses back with Boost.Beast into the request view")
@@ -50,3 +53,147 @@ TEST_CASE("every serialized head parses back with Boost.Beast into the request v
     }
 }
 
+
+namespace {
+
+// A deterministic generator of hostile strings: every byte class that can
+// break a head (controls, CR, LF, NUL, DEL, spaces, quotes, delimiters,
+// obs-text) next to the ones that are fine.
+class hostile_strings
+{
+    std::uint64_t state_;
+
+    std::uint64_t
+    next() noexcept
+    {
+        // splitmix64
+        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+
+public:
+    explicit hostile_strings(std::uint64_t seed) noexcept : state_(seed) {}
+
+    std::size_t below(std::size_t n) noexcept { return static_cast<std::size_t>(next() % n); }
+
+    std::string
+    make(tc::string_view pool, std::size_t max_len, std::size_t special_one_in = 64)
+    {
+        static constexpr char specials[] = {'\0', '\r', '\n', '\t', ' ', '\x7f', '\x01',
+                                            '"', '\'', ':', '/', '?', '#', '%', '@',
+                                            '\x80', '\xff', '\xc3', '\xa9', '=', '.', '+'};
+        std::string s;
+        std::size_t const len = below(max_len + 1);
+        for(std::size_t i = 0; i < len; ++i)
+        {
+            if(below(special_one_in) == 0)
+                s += specials[below(sizeof(specials))];
+            else
+                s += pool[below(pool.size())];
+        }
+        return s;
+    }
+};
+
+} // namespace
+
+TEST_CASE("whatever the inputs, an accepted request parses back identically and a refused one names its field")
+{
+    hostile_strings gen(20261128);
+    constexpr tc::string_view alnum =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~";
+    constexpr tc::string_view digits = "0123456789";
+    std::size_t accepted = 0, refused = 0;
+    for(int round = 0; round < 3000; ++round)
+    {
+        std::string const ua = gen.make(alnum, 24);
+        std::string const id = gen.make(digits, 20, 16);
+        std::string const aid = gen.make(digits, 4, 16);
+        std::string const path = "/" + gen.make(alnum, 12);
+        std::string const user = gen.make(alnum, 12) + "@x.com";
+        std::string const token = gen.make(alnum, 40, 128);
+        bool const basic = gen.below(2) == 0;
+        bool const v7 = gen.below(2) == 0;
+        CAPTURE(round);
+
+        boost::system::error_code ec;
+        auto agent = tc::user_agent::parse(ua);
+        auto ep = tc::endpoint::parse("https://gw.example.com:8443" + path);
+        auto auth = basic ? tc::authorization::basic(user, token) : tc::authorization::bearer(token);
+        if(!agent)
+            ec = agent.error();
+        else if(!ep)
+            ec = ep.error();
+        else if(!auth)
+            ec = auth.error();
+        tc::result<tc::request_builder> b = ec;
+        if(!ec)
+        {
+            tc::request_options o;
+            o.api = v7 ? tc::api_version::v7 : tc::api_version::v6;
+            o.agent = *agent;
+            b = tc::request_builder::make(*ep, *auth, o);
+            if(!b)
+                ec = b.error();
+        }
+        tc::result<tc::request> req = ec;
+        if(!ec)
+        {
+            req = aid.empty() ? b->delete_credential(id) : b->delete_credential(id, aid);
+            if(!req)
+                ec = req.error();
+        }
+        if(ec)
+        {
+            ++refused;
+            CHECK(ec.category() == tc::error_category());
+            std::string const msg = ec.message();
+            CHECK(msg.find(": ") != std::string::npos); // "<field>: <rule>"
+            if(token.size() >= 6)
+                CHECK(msg.find(token) == std::string::npos);
+            continue;
+        }
+        ++accepted;
+        char buf[4096];
+        auto w = tc::write_head(*req, buf, sizeof(buf));
+        REQUIRE(w);
+        tc::string_view const head(buf, w.size);
+        // No control byte but the line ends.
+        for(std::size_t i = 0; i < head.size(); ++i)
+        {
+            auto const c = static_cast<unsigned char>(head[i]);
+            if(c == '\r')
+                CHECK(head[i + 1] == '\n');
+            else if(c == '\n')
+                CHECK(head[i - 1] == '\r');
+            else if(c != '\t')
+                CHECK((c >= 0x20 && c != 0x7f));
+        }
+        http::request_parser<http::empty_body> p;
+        p.eager(true);
+        p.put(boost::asio::buffer(head.data(), head.size()), ec);
+        REQUIRE_FALSE(ec);
+        if(!p.is_done())
+            p.put_eof(ec);
+        REQUIRE(p.is_done());
+        auto const& m = p.get();
+        CHECK(m.method_string() == req->method());
+        CHECK(m.target() == req->target());
+        auto const fields = req->fields();
+        std::size_t i = 0;
+        for(auto const& f : m)
+        {
+            REQUIRE(i < fields.size());
+            CHECK(f.name_string() == fields[i].name);
+            CHECK(f.value() == fields[i].value);
+            ++i;
+        }
+        CHECK(i == fields.size());
+    }
+    // The generator reaches both sides.
+    CHECK(accepted > 100);
+    CHECK(refused > 100);
+    MESSAGE(accepted << " accepted, " << refused << " refused");
+}

@@ -112,6 +112,7 @@ class InvalidInput(unittest.TestCase):
         (["--id", "1", "--base-url", "https:///p"], "base URL", "host"),
         (["--id", "1", "--base-url", "https://h:99999"], "base URL", "port"),
         (["--id", "1", "--base-url", "https://h/a/../b"], "base URL", "'..'"),
+        (["--id", "1", "--base-url", "https://api.thousandeyes.com/v6"], "base URL", "version"),
         (["--id", "1", "--user-agent", "a\r\nX-Evil: 1"], "user agent", "field-value"),
         (["--id", "1", "--user-agent", ""], "user agent", "field-value"),
         (["--id", "1", "--api", "v8"], "--api", "v6 or v7"),
@@ -156,6 +157,16 @@ class InvalidInput(unittest.TestCase):
                 self.assertIn(rule, err)
                 self.assertNotIn("s3cr3t", err)
                 self.assertNotIn(TOKEN, err)
+
+    def test_token_file_with_a_nul_byte(self):
+        with tempfile.NamedTemporaryFile("wb", delete=False) as f:
+            f.write(b"abc\0def")
+        try:
+            p = run("request", "--id", "1", "--bearer-token-file", f.name)
+        finally:
+            os.unlink(f.name)
+        self.assertEqual((p.returncode, p.stdout), (2, b""))
+        self.assertIn(b"token: must not contain control characters", p.stderr)
 
     def test_unknown_command(self):
         p = run("frobnicate")

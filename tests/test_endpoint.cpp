@@ -62,6 +62,8 @@ TEST_CASE("a path prefix is kept, without its trailing slash")
     CHECK(ep->base() == "https://gw.example.com/te/api");
     CHECK(ep->host() == "gw.example.com");
     CHECK(tc::endpoint::parse("https://gw.example.com/a%20b")->path_prefix() == "/a%20b");
+    CHECK(tc::endpoint::parse("https://gw.example.com/v6x")->path_prefix() == "/v6x");
+    CHECK(tc::endpoint::parse("https://gw.example.com/v6/te")->path_prefix() == "/v6/te");
 }
 
 TEST_CASE("http is refused unless insecure http is allowed, and then its port 80 is default")
@@ -110,6 +112,9 @@ TEST_CASE("each bad base URL gets its own code")
         {"https://api.thousandeyes.com/a//b", error::base_url_path},
         {"https://api.thousandeyes.com/./v6", error::base_url_path},
         {"https://api.thousandeyes.com/gw/..", error::base_url_path},
+        {"https://api.thousandeyes.com/v6", error::base_url_version},
+        {"https://api.thousandeyes.com/v7/", error::base_url_version},
+        {"https://gw.example.com/te/v6", error::base_url_version},
     };
     for(auto const& c : cases)
     {

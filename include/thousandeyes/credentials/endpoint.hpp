@@ -140,6 +140,10 @@ public:
             prefix.remove_suffix(1);
         if(!valid_prefix(prefix))
             return make_error_code(error::base_url_path);
+        // "https://api.thousandeyes.com/v6" would send /v6/v6/credentials/...
+        string_view const last = prefix.substr(prefix.rfind('/') + 1);
+        if(!prefix.empty() && (last == "v6" || last == "v7"))
+            return make_error_code(error::base_url_version);
 
         string_view const host = u.encoded_host();
         string_view const scheme = secure ? "https://" : "http://";

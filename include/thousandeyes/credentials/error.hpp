@@ -47,6 +47,7 @@ enum class error
     base_url_query,
     base_url_fragment,
     base_url_path,
+    base_url_version,
     base_url_too_long,
 
     // authentication
@@ -116,6 +117,8 @@ error_message(int ev) noexcept
         return "base URL: must not contain a fragment ('#')";
     case error::base_url_path:
         return "base URL: path prefix must not contain empty, '.' or '..' segments";
+    case error::base_url_version:
+        return "base URL: must not end in an API version (/v6, /v7); the library adds it";
     case error::base_url_too_long:
         return "base URL: longer than the 512 bytes an endpoint holds";
     case error::basic_user_empty:
