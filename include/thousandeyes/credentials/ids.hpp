@@ -75,20 +75,58 @@ check_id(Int v, id_errors const& e) noexcept
     return static_cast<std::uint64_t>(v);
 }
 
-// Holds an id's decimal digits so that requests copy them, not format them.
-class id_digits
+struct credential_id_tag
 {
-    char digits_[max_id_digits] = {};
+    static constexpr id_errors const& errors = credential_id_errors;
+};
+
+struct aid_tag
+{
+    static constexpr id_errors const& errors = aid_errors;
+};
+
+} // namespace detail
+
+/** An id of the API: a decimal from 1 to 2^63-1, validated.
+
+    It can only be made through `parse` or `make`, so holding one proves it is
+    valid. It keeps its digits, so requests copy them rather than format them.
+    `Tag` keeps the two ids apart as types and gives each its error codes.
+*/
+template<class Tag>
+class basic_id
+{
+    char digits_[detail::max_id_digits] = {};
     unsigned char size_ = 0;
 
-protected:
-    explicit id_digits(std::uint64_t v) noexcept
+    explicit basic_id(std::uint64_t v) noexcept
     {
         auto r = std::to_chars(digits_, digits_ + sizeof(digits_), v);
         size_ = static_cast<unsigned char>(r.ptr - digits_);
     }
 
 public:
+    /// Parses strict decimal: no sign, space, leading zero or other byte.
+    static result<basic_id>
+    parse(string_view s) noexcept
+    {
+        auto v = detail::parse_id(s, Tag::errors);
+        if(!v)
+            return v.error();
+        return basic_id(*v);
+    }
+
+    /// Accepts an integer from 1 to 2^63-1.
+    template<class Int>
+    static result<basic_id>
+    make(Int v) noexcept
+    {
+        auto r = detail::check_id(v, Tag::errors);
+        if(!r)
+            return r.error();
+        return basic_id(*r);
+    }
+
     /// The decimal form, as sent.
     string_view
     str() const noexcept
@@ -107,65 +145,11 @@ public:
     }
 };
 
-} // namespace detail
+/// A credential id: the `{credentialId}` path segment.
+using credential_id = basic_id<detail::credential_id_tag>;
 
-/** A credential id: a decimal from 1 to 2^63-1, validated.
-
-    It can only be made through `parse` or `make`, so holding one proves it is
-    valid.
-*/
-class credential_id : public detail::id_digits
-{
-    using id_digits::id_digits;
-
-public:
-    /// Parses strict decimal: no sign, space, leading zero or other byte.
-    static result<credential_id>
-    parse(string_view s) noexcept
-    {
-        auto v = detail::parse_id(s, detail::credential_id_errors);
-        if(!v)
-            return v.error();
-        return credential_id(*v);
-    }
-
-    /// Accepts an integer from 1 to 2^63-1.
-    template<class Int>
-    static result<credential_id>
-    make(Int v) noexcept
-    {
-        auto r = detail::check_id(v, detail::credential_id_errors);
-        if(!r)
-            return r.error();
-        return credential_id(*r);
-    }
-};
-
-/** An account group id (`aid`): a decimal from 1 to 2^63-1, validated. */
-class account_group_id : public detail::id_digits
-{
-    using id_digits::id_digits;
-
-public:
-    static result<account_group_id>
-    parse(string_view s) noexcept
-    {
-        auto v = detail::parse_id(s, detail::aid_errors);
-        if(!v)
-            return v.error();
-        return account_group_id(*v);
-    }
-
-    template<class Int>
-    static result<account_group_id>
-    make(Int v) noexcept
-    {
-        auto r = detail::check_id(v, detail::aid_errors);
-        if(!r)
-            return r.error();
-        return account_group_id(*r);
-    }
-};
+/// An account group id: the `aid` query parameter.
+using account_group_id = basic_id<detail::aid_tag>;
 
 } // namespace credentials
 } // namespace thousandeyes
