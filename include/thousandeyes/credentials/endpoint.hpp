@@ -66,7 +66,7 @@ private:
             std::size_t const start = ++i; // skip '/'
             while(i < p.size() && p[i] != '/')
                 ++i;
-            string_view seg = p.substr(start, i - start);
+            string_view const seg(p.data() + start, i - start);
             if(seg.empty() || seg == "." || seg == "..")
                 return false;
         }
@@ -141,8 +141,9 @@ public:
         if(!valid_prefix(prefix))
             return make_error_code(error::base_url_path);
         // "https://api.thousandeyes.com/v6" would send /v6/v6/credentials/...
-        string_view const last = prefix.substr(prefix.rfind('/') + 1);
-        if(!prefix.empty() && (last == "v6" || last == "v7"))
+        std::size_t const cut = prefix.empty() ? 0 : prefix.rfind('/') + 1;
+        string_view const last(prefix.data() + cut, prefix.size() - cut);
+        if(last == "v6" || last == "v7")
             return make_error_code(error::base_url_version);
 
         string_view const host = u.encoded_host();

@@ -124,6 +124,8 @@ public:
     request&
     operator=(request const& o) noexcept
     {
+        if(this == &o)
+            return *this;
         std::memcpy(url_, o.url_, o.url_size_);
         url_size_ = o.url_size_;
         host_off_ = o.host_off_;
