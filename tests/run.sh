@@ -4,9 +4,11 @@
 #   gcc-20              the same as C++20
 #   gcc-constrained,    -fno-exceptions -fno-rtti, Boost.URL compiled in
 #   clang-constrained   (header-only, through boost/url/src.hpp)
+#   clang-sanitize      AddressSanitizer and UndefinedBehaviorSanitizer
 # All with -Wall -Wextra -Wpedantic -Werror.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 bash .ci/install-deps
 
 constrained=(-Dcpp_eh=none -Dcpp_rtti=false -Dboost_url=header-only)
@@ -16,6 +18,7 @@ configs=(
   "gcc-20|g++|-Dcpp_std=c++20"
   "gcc-constrained|g++|${constrained[*]}"
   "clang-constrained|clang++|${constrained[*]}"
+  "clang-sanitize|clang++|-Db_sanitize=address,undefined -Db_lundef=false"
 )
 
 passed=0 failed=0
