@@ -1,6 +1,7 @@
 // Copyright (c) 2026 The thousandeyes-credentials authors.
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
 #include "doctest_config.hpp"
+#include "wipe_check.hpp"
 
 #include <thousandeyes/credentials.hpp>
 
@@ -8,7 +9,6 @@
 #include <boost/url/url_view.hpp>
 
 #include <cstdio>
-#include <new>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -305,15 +305,9 @@ TEST_CASE("a request copied keeps its bytes")
 
 TEST_CASE("a builder's storage, which holds the Authorization value, is wiped when it goes away")
 {
-    alignas(tc::request_builder) unsigned char storage[sizeof(tc::request_builder)];
     auto const b = bearer_builder({});
-    auto* p = new(storage) tc::request_builder(b);
-    REQUIRE(p->delete_credential("1")->authorization() == "Bearer tok123");
-    auto contains_secret = [&] {
-        return std::string(reinterpret_cast<char*>(storage), sizeof(storage)).find("tok123") !=
-               std::string::npos;
-    };
-    CHECK(contains_secret());
-    p->~request_builder();
-    CHECK_FALSE(contains_secret());
+    REQUIRE(b.delete_credential("1")->authorization() == "Bearer tok123");
+    auto const seen = observe_copy_destruction(b, "tok123");
+    CHECK(seen.held_before);
+    CHECK_FALSE(seen.held_after);
 }

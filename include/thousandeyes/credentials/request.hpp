@@ -67,7 +67,17 @@ class request_builder;
 
 namespace detail {
 struct head_access;
+
+// The Accept value for an API version and v6 format: what the request view
+// reports and what the builder writes into the head.
+inline constexpr string_view
+accept_value(api_version api, v6_format format) noexcept
+{
+    if(api == api_version::v7)
+        return "application/json, application/problem+json";
+    return format == v6_format::xml ? "text/xml" : "application/json";
 }
+} // namespace detail
 
 /** One delete-credential request, complete and valid.
 
@@ -177,9 +187,7 @@ public:
     string_view
     accept() const noexcept
     {
-        if(api_ == api_version::v7)
-            return "application/json, application/problem+json";
-        return format_ == v6_format::xml ? "text/xml" : "application/json";
+        return detail::accept_value(api_, format_);
     }
 
     /// v6: the body "must be provided, but should be empty", so it is sent
@@ -248,17 +256,18 @@ public:
 
 private:
     endpoint endpoint_;
-    request_options opts_;
-    auth_scheme scheme_ = auth_scheme::bearer;
+    api_version api_;
+    v6_format format_;
     char rest_[head_rest_capacity];
     std::uint16_t rest_size_ = 0;
     std::uint16_t auth_off_ = 0;
     std::uint16_t auth_size_ = 0;
     std::uint16_t agent_off_ = 0;
+    std::uint16_t agent_size_ = 0;
 
     request_builder(endpoint const& ep, authorization const& auth,
                     request_options const& opts) noexcept
-        : endpoint_(ep), opts_(opts), scheme_(auth.scheme())
+        : endpoint_(ep), api_(opts.api), format_(opts.format)
     {
         auto put = [this](string_view s) {
             std::memcpy(rest_ + rest_size_, s.data(), s.size());
@@ -275,31 +284,33 @@ private:
         put(auth.value());
         put("\r\nUser-Agent: ");
         agent_off_ = rest_size_;
-        put(opts_.agent.value());
+        agent_size_ = static_cast<std::uint16_t>(opts.agent.value().size());
+        put(opts.agent.value());
         put("\r\nAccept: ");
-        if(opts_.api == api_version::v7)
-            put("application/json, application/problem+json\r\n\r\n");
-        else if(opts_.format == v6_format::xml)
-            put("text/xml\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n");
-        else
-            put("application/json\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n");
+        put(detail::accept_value(api_, format_));
+        // v6: "The request body must be provided, but should be empty"
+        if(api_ == api_version::v6)
+            put("\r\nContent-Type: application/json\r\nContent-Length: 0");
+        put("\r\n\r\n");
     }
 
     void
     copy_from(request_builder const& o) noexcept
     {
         endpoint_ = o.endpoint_;
-        opts_ = o.opts_;
-        scheme_ = o.scheme_;
+        api_ = o.api_;
+        format_ = o.format_;
         std::memcpy(rest_, o.rest_, o.rest_size_);
         rest_size_ = o.rest_size_;
         auth_off_ = o.auth_off_;
         auth_size_ = o.auth_size_;
         agent_off_ = o.agent_off_;
+        agent_size_ = o.agent_size_;
     }
 
 public:
     request_builder(request_builder const& o) noexcept
+        : api_(o.api_), format_(o.format_)
     {
         copy_from(o);
     }
@@ -335,10 +346,6 @@ public:
         }
         return request_builder(ep, auth, opts);
     }
-
-    endpoint const& get_endpoint() const noexcept { return endpoint_; }
-    request_options const& options() const noexcept { return opts_; }
-    auth_scheme scheme() const noexcept { return scheme_; }
 
     /// The request for `id`, without an account group context.
     request
@@ -387,21 +394,21 @@ private:
     build(credential_id const& id, account_group_id const* aid) const noexcept
     {
         request r;
-        r.api_ = opts_.api;
-        r.format_ = opts_.format;
+        r.api_ = api_;
+        r.format_ = format_;
         r.head_rest_ = string_view(rest_, rest_size_);
         r.authorization_ = string_view(rest_ + auth_off_, auth_size_);
-        r.user_agent_ = string_view(rest_ + agent_off_, opts_.agent.value().size());
+        r.user_agent_ = string_view(rest_ + agent_off_, agent_size_);
         r.append(endpoint_.base());
         r.host_off_ = static_cast<std::uint16_t>(endpoint_.origin().size() -
                                                  endpoint_.host().size());
         r.target_off_ = static_cast<std::uint16_t>(endpoint_.origin().size());
-        if(opts_.api == api_version::v6)
+        if(api_ == api_version::v6)
         {
             // POST /v6/credentials/{credentialId}/delete[.json|.xml]
             r.append("/v6/credentials/");
             r.append(id.str());
-            switch(opts_.format)
+            switch(format_)
             {
             case v6_format::json: r.append("/delete.json"); break;
             case v6_format::xml: r.append("/delete.xml"); break;
