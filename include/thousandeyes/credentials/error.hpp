@@ -66,14 +66,25 @@ enum class error
     v7_format_xml,
 
     // output
-    buffer_too_small
+    buffer_too_small,
+
+    // response head (the server's answer)
+    response_status_line,
+    response_status_code,
+    response_field_line,
+    response_control_character,
+    response_content_length,
+    response_line_too_long,
+    response_head_too_large,
+    response_incomplete
 };
 
 /// Broad classes of `error`, for callers that only need to branch.
 enum class condition
 {
     invalid_input = 1, //< a field broke a rule: fix the input
-    buffer_too_small   //< the output storage is too small: retry with more
+    buffer_too_small,  //< the output storage is too small: retry with more
+    malformed_response //< the response head breaks HTTP/1.1: do not trust it
 };
 
 namespace detail {
@@ -145,6 +156,22 @@ error_message(int ev) noexcept
         return "format: API v7 answers JSON only; xml is a v6 format";
     case error::buffer_too_small:
         return "output: buffer too small (the result's size says how many bytes are needed)";
+    case error::response_status_line:
+        return "response status line: must be HTTP/<version>, a space, three digits, then an optional space and reason (RFC 9112 section 4)";
+    case error::response_status_code:
+        return "response status: must be three digits from 100 to 999 (RFC 9110 section 15)";
+    case error::response_field_line:
+        return "response field line: must be a token name, ':' and a value, with no whitespace before ':' (RFC 9112 section 5)";
+    case error::response_control_character:
+        return "response head: must not contain NUL, a lone CR or other control characters (RFC 9112 section 2.2, RFC 9110 section 5.5)";
+    case error::response_content_length:
+        return "response Content-Length: must be decimal digits, the same value if repeated (RFC 9112 section 6.3)";
+    case error::response_line_too_long:
+        return "response head: a line is longer than the parser's line buffer";
+    case error::response_head_too_large:
+        return "response head: longer than the configured head-size limit";
+    case error::response_incomplete:
+        return "response head: input ended before the empty line that ends a final response";
     }
     return "unknown thousandeyes.credentials error";
 }
@@ -208,6 +235,7 @@ public:
         {
         case condition::invalid_input: return "invalid input";
         case condition::buffer_too_small: return "buffer too small";
+        case condition::malformed_response: return "malformed response";
         }
         return "unknown condition";
     }
@@ -248,6 +276,8 @@ detail::error_category_impl::default_error_condition(int ev) const noexcept
 {
     if(static_cast<error>(ev) == error::buffer_too_small)
         return make_error_condition(condition::buffer_too_small);
+    if(ev >= static_cast<int>(error::response_status_line))
+        return make_error_condition(condition::malformed_response);
     return make_error_condition(condition::invalid_input);
 }
 

@@ -23,6 +23,24 @@ is_alpha(unsigned char c) noexcept
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
+//         "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA  (RFC 9110 section 5.6.2)
+inline constexpr bool
+is_tchar(unsigned char c) noexcept
+{
+    if(is_alpha(c) || is_digit(c))
+        return true;
+    switch(c)
+    {
+    case '!': case '#': case '$': case '%': case '&': case '\'':
+    case '*': case '+': case '-': case '.': case '^': case '_':
+    case '`': case '|': case '~':
+        return true;
+    default:
+        return false;
+    }
+}
+
 // CTL = %x00-1F / %x7F (RFC 5234 appendix B.1)
 inline constexpr bool
 is_control(unsigned char c) noexcept

@@ -1,0 +1,134 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#ifndef THOUSANDEYES_CREDENTIALS_DETAIL_NUMBERS_HPP
+#define THOUSANDEYES_CREDENTIALS_DETAIL_NUMBERS_HPP
+
+#include <thousandeyes/credentials/detail/charsets.hpp>
+
+#include <cstdint>
+#include <cstring>
+
+namespace thousandeyes {
+namespace credentials {
+namespace detail {
+
+// OWS = *( SP / HTAB )                        (RFC 9110 section 5.6.3)
+inline constexpr bool
+is_ows(char c) noexcept
+{
+    return c == ' ' || c == '\t';
+}
+
+inline constexpr string_view
+trim_ows(string_view s) noexcept
+{
+    std::size_t b = 0;
+    std::size_t e = s.size();
+    while(b < e && is_ows(s[b]))
+        ++b;
+    while(e > b && is_ows(s[e - 1]))
+        --e;
+    return s.substr(b, e - b);
+}
+
+// 1*DIGIT into a non-negative int64. A sign, any other character, or a value
+// above INT64_MAX is refused: a rate-limit number is never guessed.
+inline bool
+parse_decimal(string_view s, std::int64_t& out) noexcept
+{
+    if(s.empty())
+        return false;
+    std::uint64_t v = 0;
+    for(char ch : s)
+    {
+        auto const c = static_cast<unsigned char>(ch);
+        if(!is_digit(c))
+            return false;
+        if(v > (static_cast<std::uint64_t>(INT64_MAX) - (c - '0')) / 10)
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    out = static_cast<std::int64_t>(v);
+    return true;
+}
+
+// A recipient may combine repeated field lines into one comma-separated
+// list (RFC 9110 section 5.3), so "240, 240" is 240 and "240, 241" is no
+// number at all. Empty list elements are ignored (RFC 9110 section 5.6.1).
+inline bool
+parse_decimal_list(string_view s, std::int64_t& out) noexcept
+{
+    // the usual case: one number, nothing else
+    if(s.size() <= 18)
+    {
+        std::int64_t v = 0;
+        std::size_t i = 0;
+        for(; i < s.size() && is_digit(static_cast<unsigned char>(s[i])); ++i)
+            v = v * 10 + (s[i] - '0');
+        if(i == s.size() && i != 0)
+        {
+            out = v;
+            return true;
+        }
+    }
+    bool have = false;
+    std::int64_t first = 0;
+    while(true)
+    {
+        std::size_t const comma = s.find(',');
+        string_view const item = trim_ows(s.substr(0, comma));
+        if(!item.empty())
+        {
+            std::int64_t v = 0;
+            if(!parse_decimal(item, v))
+                return false;
+            if(have && v != first)
+                return false;
+            first = v;
+            have = true;
+        }
+        if(comma == string_view::npos)
+            break;
+        s = s.substr(comma + 1);
+    }
+    out = first;
+    return have;
+}
+
+// Case-insensitive comparison of a field name with a lowercase literal made
+// of letters and '-'. `a` is already known to be a token (no CR), so
+// setting bit 0x20 folds exactly the letters: '-' (0x2D) has it set.
+// Eight bytes at a time; the last word overlaps the one before.
+inline bool
+name_equals(char const* a, char const* lower, std::size_t n) noexcept
+{
+    if(n >= 8)
+    {
+        constexpr std::uint64_t fold = 0x2020202020202020ULL;
+        std::uint64_t x, y;
+        std::size_t i = 0;
+        for(; i + 8 <= n; i += 8)
+        {
+            std::memcpy(&x, a + i, 8);
+            std::memcpy(&y, lower + i, 8);
+            if((x | fold) != y)
+                return false;
+        }
+        if(i == n)
+            return true;
+        std::memcpy(&x, a + n - 8, 8);
+        std::memcpy(&y, lower + n - 8, 8);
+        return (x | fold) == y;
+    }
+    for(std::size_t i = 0; i < n; ++i)
+        if((static_cast<unsigned char>(a[i]) | 0x20) !=
+           static_cast<unsigned char>(lower[i]))
+            return false;
+    return true;
+}
+
+} // namespace detail
+} // namespace credentials
+} // namespace thousandeyes
+
+#endif

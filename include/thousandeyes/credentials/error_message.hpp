@@ -1,0 +1,281 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#ifndef THOUSANDEYES_CREDENTIALS_ERROR_MESSAGE_HPP
+#define THOUSANDEYES_CREDENTIALS_ERROR_MESSAGE_HPP
+
+// The error message of a response body. Kept apart from the core because
+// it brings Boost.JSON: a program that does not include this header does
+// not pull it in. Compiled parts: link libboost_json, or include
+// <thousandeyes/credentials/json_src.hpp> in one translation unit.
+
+#include <thousandeyes/credentials/detail/charsets.hpp>
+
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+
+namespace thousandeyes {
+namespace credentials {
+
+using detail::string_view;
+
+/** The message an error body carries, in any of the API's three shapes:
+
+    - v6: `{"errorMessage": "..."}`
+    - v7 problem details (RFC 7807): `{"title", "detail", "status", ...}`
+    - v7 401: `{"error": "...", "error_description": "..."}`
+
+    Only members of the top-level object count. Each is kept up to
+    `max_member` bytes, cut at a UTF-8 character boundary (`truncated`).
+    Anything that is not valid JSON (invalid UTF-8 included), nested
+    deeper than 32, or longer than `max_body` gives no message. No heap:
+    Boost.JSON's SAX parser (`basic_parser`) reads the body in place and
+    only the members above are copied, into this object.
+*/
+class error_message
+{
+public:
+    static constexpr std::size_t max_member = 256;
+    static constexpr std::size_t max_body = 64 * 1024;
+
+    enum member : unsigned char
+    {
+        error_message_member, // "errorMessage"
+        title,                // "title"
+        detail,               // "detail"
+        error,                // "error"
+        error_description,    // "error_description"
+        member_count
+    };
+
+    /// Reads `body`; never fails: a body without a message gives an empty one.
+    static error_message
+    parse(string_view body) noexcept
+    {
+        error_message m;
+        if(body.size() > max_body)
+            return m;
+        boost::json::parse_options opt; // max_depth 32, strict JSON
+        boost::json::basic_parser<handler> p(opt, m);
+        boost::json::error_code ec;
+        std::size_t const n = p.write_some(false, body.data(), body.size(), ec);
+        if(ec || n != body.size())
+            return error_message{}; // nothing from a body that is not JSON
+        m.compose();
+        return m;
+    }
+
+    /// The message: errorMessage; else "title: detail"; else
+    /// "error: error_description" (either part alone when the other is
+    /// missing). Empty when the body has none.
+    string_view
+    text() const noexcept
+    {
+        return {text_, text_len_};
+    }
+
+    /// One member as read (empty when absent).
+    string_view
+    get(member m) const noexcept
+    {
+        return {slot_[m], len_[m]};
+    }
+
+    /// A problem-details `status` member, when it is an integer.
+    std::optional<std::int64_t>
+    status() const noexcept
+    {
+        return status_;
+    }
+
+    /// Some member was longer than `max_member` and was cut.
+    bool
+    truncated() const noexcept
+    {
+        return truncated_;
+    }
+
+private:
+    char slot_[member_count][max_member];
+    std::size_t len_[member_count] = {};
+    bool full_[member_count] = {};
+    char text_[2 * max_member + 2];
+    std::size_t text_len_ = 0;
+    std::optional<std::int64_t> status_;
+    bool truncated_ = false;
+
+    // parser state
+    int depth_ = 0;
+    int target_ = -1;      // member whose value comes next, or -1
+    bool status_next_ = false;
+    char key_[24];
+    std::size_t key_len_ = 0;
+    bool key_long_ = false;
+
+    void
+    append(int m, string_view s) noexcept
+    {
+        if(full_[m])
+            return;
+        std::size_t const room = max_member - len_[m];
+        std::size_t n = s.size();
+        if(n > room)
+        {
+            truncated_ = true;
+            full_[m] = true;
+            n = room;
+            // never cut inside a UTF-8 sequence: back off to a lead byte
+            while(n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+                --n;
+        }
+        std::memcpy(slot_[m] + len_[m], s.data(), n);
+        len_[m] += n;
+    }
+
+    void
+    put(string_view s) noexcept
+    {
+        std::memcpy(text_ + text_len_, s.data(), s.size());
+        text_len_ += s.size();
+    }
+
+    void
+    pair(member a, member b) noexcept
+    {
+        put(get(a));
+        if(len_[a] && len_[b])
+            put(": ");
+        put(get(b));
+    }
+
+    void
+    compose() noexcept
+    {
+        if(len_[error_message_member])
+            put(get(error_message_member));
+        else if(len_[title] || len_[detail])
+            pair(title, detail);
+        else if(len_[error] || len_[error_description])
+            pair(error, error_description);
+    }
+
+    void
+    key_done() noexcept
+    {
+        target_ = -1;
+        status_next_ = false;
+        if(depth_ != 1 || key_long_)
+            return;
+        string_view const k(key_, key_len_);
+        if(k == "errorMessage") target_ = error_message_member;
+        else if(k == "title") target_ = title;
+        else if(k == "detail") target_ = detail;
+        else if(k == "error") target_ = error;
+        else if(k == "error_description") target_ = error_description;
+        else if(k == "status") status_next_ = true;
+        if(target_ >= 0)
+        {
+            // a repeated member: the last one counts
+            len_[target_] = 0;
+            full_[target_] = false;
+        }
+    }
+
+    struct handler
+    {
+        using ec_t = boost::json::error_code;
+        using sv_t = boost::json::string_view;
+        static constexpr std::size_t max_object_size = std::size_t(-1);
+        static constexpr std::size_t max_array_size = std::size_t(-1);
+        static constexpr std::size_t max_key_size = std::size_t(-1);
+        static constexpr std::size_t max_string_size = std::size_t(-1);
+
+        error_message& m;
+
+        explicit handler(error_message& msg) noexcept : m(msg) {}
+
+        void
+        value_seen() noexcept
+        {
+            m.target_ = -1;
+            m.status_next_ = false;
+        }
+
+        bool on_document_begin(ec_t&) { return true; }
+        bool on_document_end(ec_t&) { return true; }
+        bool on_object_begin(ec_t&) { value_seen(); ++m.depth_; return true; }
+        bool on_object_end(std::size_t, ec_t&) { --m.depth_; return true; }
+        bool on_array_begin(ec_t&) { value_seen(); ++m.depth_; return true; }
+        bool on_array_end(std::size_t, ec_t&) { --m.depth_; return true; }
+
+        bool
+        on_key_part(sv_t s, std::size_t, ec_t&)
+        {
+            if(m.key_len_ + s.size() > sizeof(m.key_))
+                m.key_long_ = true;
+            else
+            {
+                std::memcpy(m.key_ + m.key_len_, s.data(), s.size());
+                m.key_len_ += s.size();
+            }
+            return true;
+        }
+
+        bool
+        on_key(sv_t s, std::size_t n, ec_t& ec)
+        {
+            on_key_part(s, n, ec);
+            m.key_done();
+            m.key_len_ = 0;
+            m.key_long_ = false;
+            return true;
+        }
+
+        bool
+        on_string_part(sv_t s, std::size_t, ec_t&)
+        {
+            if(m.target_ >= 0)
+                m.append(m.target_, string_view(s.data(), s.size()));
+            return true;
+        }
+
+        bool
+        on_string(sv_t s, std::size_t n, ec_t& ec)
+        {
+            on_string_part(s, n, ec);
+            value_seen();
+            return true;
+        }
+
+        bool on_number_part(sv_t, ec_t&) { return true; }
+
+        bool
+        on_int64(std::int64_t v, sv_t, ec_t&)
+        {
+            if(m.status_next_)
+                m.status_ = v;
+            value_seen();
+            return true;
+        }
+
+        bool
+        on_uint64(std::uint64_t, sv_t, ec_t&)
+        {
+            value_seen();
+            return true;
+        }
+
+        bool on_double(double, sv_t, ec_t&) { value_seen(); return true; }
+        bool on_bool(bool, ec_t&) { value_seen(); return true; }
+        bool on_null(ec_t&) { value_seen(); return true; }
+        bool on_comment_part(sv_t, ec_t&) { return true; }
+        bool on_comment(sv_t, ec_t&) { return true; }
+    };
+};
+
+} // namespace credentials
+} // namespace thousandeyes
+
+#endif

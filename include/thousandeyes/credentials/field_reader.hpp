@@ -1,0 +1,68 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#ifndef THOUSANDEYES_CREDENTIALS_FIELD_READER_HPP
+#define THOUSANDEYES_CREDENTIALS_FIELD_READER_HPP
+
+#include <thousandeyes/credentials/error.hpp>
+#include <thousandeyes/credentials/response.hpp>
+#include <thousandeyes/credentials/response_options.hpp>
+#include <thousandeyes/credentials/detail/head_reader.hpp>
+
+namespace thousandeyes {
+namespace credentials {
+
+/** Reads a response that the caller's HTTP stack has already parsed: a
+    status code and (name, value) pairs, as Boost.Beast, cpp-httplib or Qt
+    hand them over. Names are case-insensitive (HTTP/2 stacks give them in
+    lowercase); values are trimmed of OWS.
+
+    @code
+    field_reader r(res.result_int());
+    for(auto const& f : res)
+        r.field(f.name_string(), f.value());
+    result<response> head = r.finish();
+    @endcode
+
+    The first error sticks: `finish` returns it, so checking each `field`
+    call is optional.
+*/
+class field_reader
+{
+    detail::head_reader r_;
+    boost::system::error_code ec_;
+
+public:
+    explicit field_reader(int status, response_options const& opt = {}) noexcept
+        : r_(opt.now)
+    {
+        ec_ = detail::to_code(r_.start(status));
+    }
+
+    /// One field. Errors: response_field_line (the name is not a token),
+    /// response_control_character (CR, LF, NUL or another CTL in the value).
+    boost::system::error_code
+    field(string_view name, string_view value) noexcept
+    {
+        if(!ec_)
+            ec_ = detail::to_code(r_.field(name, value));
+        return ec_;
+    }
+
+    /// The response, or the first error met.
+    result<response>
+    finish() noexcept
+    {
+        if(!ec_)
+            ec_ = detail::to_code(r_.end_of_head());
+        if(ec_)
+            return ec_;
+        if(r_.current() != detail::head_reader::state::complete)
+            return error::response_incomplete; // a 1xx is not an answer
+        return r_.get();
+    }
+};
+
+} // namespace credentials
+} // namespace thousandeyes
+
+#endif

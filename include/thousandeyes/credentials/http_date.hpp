@@ -1,0 +1,264 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#ifndef THOUSANDEYES_CREDENTIALS_HTTP_DATE_HPP
+#define THOUSANDEYES_CREDENTIALS_HTTP_DATE_HPP
+
+#include <thousandeyes/credentials/detail/charsets.hpp>
+
+#include <cstdint>
+#include <optional>
+
+namespace thousandeyes {
+namespace credentials {
+
+using detail::string_view;
+
+namespace detail {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+// days_from_civil).
+inline constexpr std::int64_t
+days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept
+{
+    y -= m <= 2;
+    std::int64_t const era = (y >= 0 ? y : y - 399) / 400;
+    auto const yoe = static_cast<unsigned>(y - era * 400);
+    unsigned const doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+inline constexpr bool
+is_leap(std::int64_t y) noexcept
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+class date_scanner
+{
+    char const* p_;
+    char const* e_;
+
+public:
+    constexpr explicit date_scanner(string_view s) noexcept
+        : p_(s.data()), e_(s.data() + s.size())
+    {
+    }
+
+    bool
+    at_end() const noexcept
+    {
+        return p_ == e_;
+    }
+
+    bool
+    lit(char c) noexcept
+    {
+        if(p_ == e_ || *p_ != c)
+            return false;
+        ++p_;
+        return true;
+    }
+
+    bool
+    lit(string_view s) noexcept
+    {
+        if(static_cast<std::size_t>(e_ - p_) < s.size())
+            return false;
+        for(std::size_t i = 0; i < s.size(); ++i)
+            if(p_[i] != s[i])
+                return false;
+        p_ += s.size();
+        return true;
+    }
+
+    // n DIGIT
+    bool
+    digits(unsigned n, unsigned& out) noexcept
+    {
+        if(static_cast<std::size_t>(e_ - p_) < n)
+            return false;
+        unsigned v = 0;
+        for(unsigned i = 0; i < n; ++i)
+        {
+            auto const c = static_cast<unsigned char>(p_[i]);
+            if(!is_digit(c))
+                return false;
+            v = v * 10 + (c - '0');
+        }
+        p_ += n;
+        out = v;
+        return true;
+    }
+
+    // three letters as one number, to compare names without a loop
+    static constexpr std::uint32_t
+    pack3(char a, char b, char c) noexcept
+    {
+        return (static_cast<std::uint32_t>(static_cast<unsigned char>(a)) << 16) |
+               (static_cast<std::uint32_t>(static_cast<unsigned char>(b)) << 8) |
+               static_cast<unsigned char>(c);
+    }
+
+    // day-name = %s"Mon" / %s"Tue" / ... (case-sensitive, RFC 9110 5.6.7)
+    // day-name-l = %s"Monday" / ...  (rfc850-date)
+    bool
+    day_name(bool longform) noexcept
+    {
+        static constexpr string_view longs[] = {
+            "Monday", "Tuesday", "Wednesday", "Thursday",
+            "Friday", "Saturday", "Sunday"};
+        if(e_ - p_ < 3)
+            return false;
+        std::uint32_t const v = pack3(p_[0], p_[1], p_[2]);
+        for(int i = 0; i < 7; ++i)
+            if(v == pack3(longs[i][0], longs[i][1], longs[i][2]))
+            {
+                if(!longform)
+                {
+                    p_ += 3;
+                    return true;
+                }
+                return lit(longs[i]);
+            }
+        return false;
+    }
+
+    // month = %s"Jan" / ... / %s"Dec"
+    bool
+    month(unsigned& m) noexcept
+    {
+        static constexpr char names[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+        if(e_ - p_ < 3)
+            return false;
+        std::uint32_t const v = pack3(p_[0], p_[1], p_[2]);
+        for(unsigned i = 0; i < 12; ++i)
+            if(v == pack3(names[3 * i], names[3 * i + 1], names[3 * i + 2]))
+            {
+                m = i + 1;
+                p_ += 3;
+                return true;
+            }
+        return false;
+    }
+
+    // time-of-day = hour ":" minute ":" second
+    bool
+    time_of_day(unsigned& h, unsigned& mi, unsigned& s) noexcept
+    {
+        return digits(2, h) && lit(':') && digits(2, mi) && lit(':') &&
+               digits(2, s);
+    }
+};
+
+inline std::optional<std::int64_t>
+make_epoch(std::int64_t y, unsigned m, unsigned d,
+           unsigned h, unsigned mi, unsigned s) noexcept
+{
+    static constexpr unsigned days_in[] = {
+        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if(m < 1 || m > 12 || d < 1)
+        return std::nullopt;
+    unsigned const dim = days_in[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
+    // second = 2DIGIT, 00-60 (a leap second is read as :59)
+    if(d > dim || h > 23 || mi > 59 || s > 60)
+        return std::nullopt;
+    if(s == 60)
+        s = 59;
+    return days_from_civil(y, m, d) * 86400 + h * 3600 + mi * 60 + s;
+}
+
+} // namespace detail
+
+/** Reads an HTTP-date as seconds since the Unix epoch.
+
+    All three forms of RFC 9110 section 5.6.7 are accepted, case-sensitive:
+    IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`, rfc850-date
+    `Sunday, 06-Nov-94 08:49:37 GMT` and asctime-date
+    `Sun Nov  6 08:49:37 1994`. The day name is checked for spelling, not
+    against the date. Anything else, or an impossible date, gives no value.
+
+    An rfc850 two-digit year that would be more than 50 years after
+    `reference` (epoch seconds, usually "now") is the most recent past year
+    with those digits (RFC 9110 section 5.6.7). Without a reference, 70-99
+    are 1970-1999 and 00-69 are 2000-2069.
+*/
+inline std::optional<std::int64_t>
+parse_http_date(
+    string_view s,
+    std::optional<std::int64_t> reference = std::nullopt) noexcept
+{
+    unsigned d = 0, m = 0, y = 0, h = 0, mi = 0, sec = 0;
+    if(s.size() == 29 && s[3] == ',' && s[4] == ' ' && s[7] == ' ' &&
+       s[11] == ' ' && s[16] == ' ' && s[19] == ':' && s[22] == ':' &&
+       s[25] == ' ' && s[26] == 'G' && s[27] == 'M' && s[28] == 'T')
+    {
+        // IMF-fixdate, the form servers send, by fixed positions:
+        // "Sun, 06 Nov 1994 08:49:37 GMT"
+        detail::date_scanner p(s);
+        detail::date_scanner dd(s.substr(5, 2)), mm(s.substr(8, 3)),
+            yy(s.substr(12, 4)), hh(s.substr(17, 2)), mn(s.substr(20, 2)),
+            ss(s.substr(23, 2));
+        if(p.day_name(false) && dd.digits(2, d) && mm.month(m) &&
+           yy.digits(4, y) && hh.digits(2, h) && mn.digits(2, mi) &&
+           ss.digits(2, sec))
+            return detail::make_epoch(y, m, d, h, mi, sec);
+        return std::nullopt;
+    }
+    {
+        // IMF-fixdate = day-name "," SP date1 SP time-of-day SP GMT
+        // date1       = day SP month SP year     ; e.g., 02 Jun 1982
+        detail::date_scanner p(s);
+        if(p.day_name(false) && p.lit(", ") && p.digits(2, d) && p.lit(' ') &&
+           p.month(m) && p.lit(' ') && p.digits(4, y) && p.lit(' ') &&
+           p.time_of_day(h, mi, sec) && p.lit(" GMT") && p.at_end())
+            return detail::make_epoch(y, m, d, h, mi, sec);
+    }
+    {
+        // asctime-date = day-name SP date3 SP time-of-day SP year
+        // date3        = month SP ( 2DIGIT / ( SP DIGIT ))  ; e.g., Jun  2
+        detail::date_scanner p(s);
+        if(p.day_name(false) && p.lit(' ') && p.month(m) && p.lit(' ') &&
+           (p.lit(' ') ? p.digits(1, d) : p.digits(2, d)) && p.lit(' ') &&
+           p.time_of_day(h, mi, sec) && p.lit(' ') && p.digits(4, y) &&
+           p.at_end())
+            return detail::make_epoch(y, m, d, h, mi, sec);
+    }
+    {
+        // rfc850-date  = day-name-l "," SP date2 SP time-of-day SP GMT
+        // date2        = day "-" month "-" 2DIGIT       ; e.g., 02-Jun-82
+        detail::date_scanner p(s);
+        if(p.day_name(true) && p.lit(", ") && p.digits(2, d) && p.lit('-') &&
+           p.month(m) && p.lit('-') && p.digits(2, y) && p.lit(' ') &&
+           p.time_of_day(h, mi, sec) && p.lit(" GMT") && p.at_end())
+        {
+            std::int64_t year = 0;
+            if(reference)
+            {
+                // civil year of the reference (days / 365.2425, corrected)
+                std::int64_t const days = *reference >= 0
+                    ? *reference / 86400
+                    : -((-*reference + 86399) / 86400);
+                std::int64_t ry = 1970 + days / 365;
+                while(detail::days_from_civil(ry, 1, 1) > days)
+                    --ry;
+                while(detail::days_from_civil(ry + 1, 1, 1) <= days)
+                    ++ry;
+                year = ry - (ry % 100 + 100) % 100 + y;
+                if(year > ry + 50)
+                    year -= 100;
+            }
+            else
+            {
+                year = y >= 70 ? 1900 + y : 2000 + y;
+            }
+            return detail::make_epoch(year, m, d, h, mi, sec);
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace credentials
+} // namespace thousandeyes
+
+#endif

@@ -1,0 +1,28 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#ifndef THOUSANDEYES_CREDENTIALS_RESPONSE_OPTIONS_HPP
+#define THOUSANDEYES_CREDENTIALS_RESPONSE_OPTIONS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+namespace thousandeyes {
+namespace credentials {
+
+/// Limits and context shared by the three ways of reading a response.
+struct response_options
+{
+    /// Bytes of head accepted, status lines and interim responses
+    /// included (header lines and raw bytes; field pairs have no lines).
+    std::size_t max_head_size = 16 * 1024;
+
+    /// Epoch seconds, only to place an rfc850 date's two-digit year
+    /// (RFC 9110 section 5.6.7). The library reads no clock.
+    std::optional<std::int64_t> now;
+};
+
+} // namespace credentials
+} // namespace thousandeyes
+
+#endif

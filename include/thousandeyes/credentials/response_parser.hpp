@@ -1,0 +1,244 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#ifndef THOUSANDEYES_CREDENTIALS_RESPONSE_PARSER_HPP
+#define THOUSANDEYES_CREDENTIALS_RESPONSE_PARSER_HPP
+
+#include <thousandeyes/credentials/error.hpp>
+#include <thousandeyes/credentials/response.hpp>
+#include <thousandeyes/credentials/response_options.hpp>
+#include <thousandeyes/credentials/detail/head_reader.hpp>
+
+#include <cstring>
+
+namespace thousandeyes {
+namespace credentials {
+
+/** Reads a response from raw bytes fed in chunks of any size, down to one
+    byte, as a socket delivers them (sans-I/O: bytes in, a response out).
+
+    `feed` consumes bytes up to the end of the head and no further: what it
+    leaves of a chunk is the start of the body, whose length the response
+    gives (`body`, `content_length`). Interim `1xx` responses are read and
+    passed over.
+
+    A line is kept in the caller's buffer only while it straddles two
+    chunks; complete lines are read where they are. A line longer than the
+    buffer is an error, whichever way it was chunked, so the result never
+    depends on the chunking. See `static_response_parser` for a parser
+    that owns its buffer.
+*/
+class response_parser
+{
+    detail::head_reader r_;
+    boost::system::error_code ec_;
+    char* buf_;
+    std::size_t cap_;
+    std::size_t len_ = 0;    // bytes of a partial line in buf_
+    bool cr_ = false;        // the partial line ended with CR
+    std::size_t max_head_;
+    std::size_t head_ = 0;   // bytes consumed as head so far
+
+    boost::system::error_code
+    fail(error e) noexcept
+    {
+        ec_ = e;
+        return ec_;
+    }
+
+    bool
+    account(std::size_t n) noexcept
+    {
+        head_ += n;
+        if(head_ > max_head_)
+        {
+            fail(error::response_head_too_large);
+            return false;
+        }
+        return true;
+    }
+
+    bool
+    done_() const noexcept
+    {
+        return r_.current() == detail::head_reader::state::complete;
+    }
+
+    bool
+    process(char const* p, std::size_t n) noexcept
+    {
+        if(n > cap_)
+        {
+            fail(error::response_line_too_long);
+            return false;
+        }
+        error const e = r_.line(p, n);
+        if(e == detail::head_reader::ok)
+            return true;
+        ec_ = e;
+        return false;
+    }
+
+    bool
+    stash(char const* p, std::size_t n) noexcept
+    {
+        if(len_ + n > cap_)
+        {
+            fail(error::response_line_too_long);
+            return false;
+        }
+        std::memcpy(buf_ + len_, p, n);
+        len_ += n;
+        return true;
+    }
+
+public:
+    /// `buffer` holds one partial line; its size is the longest line read.
+    response_parser(char* buffer, std::size_t size,
+                    response_options const& opt = {}) noexcept
+        : r_(opt.now)
+        , buf_(buffer)
+        , cap_(size)
+        , max_head_(opt.max_head_size)
+    {
+    }
+
+    response_parser(response_parser const&) = delete;
+    response_parser& operator=(response_parser const&) = delete;
+
+    /** Reads bytes. Returns how many belong to the head: all of them until
+        the head ends, then the count up to and including its empty line
+        (the rest is body), then 0. The first error sticks.
+    */
+    result<std::size_t>
+    feed(string_view in) noexcept
+    {
+        if(ec_)
+            return ec_;
+        char const* p = in.data();
+        char const* const e = p + in.size();
+        char const* const start = p;
+
+        // Finish a line that straddled the previous chunk.
+        while((len_ != 0 || cr_) && p != e && !done_())
+        {
+            if(cr_)
+            {
+                // CR must be followed by LF (RFC 9112 section 2.2)
+                if(*p != '\n')
+                    return fail(error::response_control_character);
+                ++p;
+                cr_ = false;
+                if(!account(1) || !process(buf_, len_))
+                    return ec_;
+                len_ = 0;
+                break;
+            }
+            char const* const q = detail::find_control(p, e);
+            if(!account(static_cast<std::size_t>(q - p)) ||
+               !stash(p, static_cast<std::size_t>(q - p)))
+                return ec_;
+            p = q;
+            if(p == e)
+                break;
+            if(*p == '\r')
+            {
+                ++p;
+                cr_ = true;
+                if(!account(1))
+                    return ec_;
+                continue;
+            }
+            if(*p != '\n')
+                return fail(error::response_control_character);
+            ++p;
+            if(!account(1) || !process(buf_, len_))
+                return ec_;
+            len_ = 0;
+        }
+
+        // Whole lines, read in place.
+        while(p != e && !done_())
+        {
+            char const* const q = detail::find_control(p, e);
+            char const* next;
+            if(q == e)
+            {
+                if(!account(static_cast<std::size_t>(e - p)) ||
+                   !stash(p, static_cast<std::size_t>(e - p)))
+                    return ec_;
+                p = e;
+                break;
+            }
+            if(*q == '\n')
+                next = q + 1;
+            else if(*q == '\r')
+            {
+                if(q + 1 == e)
+                {
+                    if(!account(static_cast<std::size_t>(e - p)) ||
+                       !stash(p, static_cast<std::size_t>(q - p)))
+                        return ec_;
+                    cr_ = true;
+                    p = e;
+                    break;
+                }
+                if(q[1] != '\n')
+                    return fail(error::response_control_character);
+                next = q + 2;
+            }
+            else
+                return fail(error::response_control_character);
+            if(!account(static_cast<std::size_t>(next - p)) ||
+               !process(p, static_cast<std::size_t>(q - p)))
+                return ec_;
+            p = next;
+        }
+        return static_cast<std::size_t>(p - start);
+    }
+
+    /// True once the head of a final response has been read.
+    bool
+    done() const noexcept
+    {
+        return !ec_ && done_();
+    }
+
+    /// Bytes of head consumed so far (interim responses included); once
+    /// `done`, the offset of the body in the byte stream.
+    std::size_t
+    head_size() const noexcept
+    {
+        return head_;
+    }
+
+    /// The response once `done`; else the error met, or
+    /// response_incomplete (call it at end of input to learn why).
+    result<response>
+    get() const noexcept
+    {
+        if(ec_)
+            return ec_;
+        if(!done_())
+            return error::response_incomplete;
+        return r_.get();
+    }
+};
+
+/// A `response_parser` that owns an N-byte line buffer, like
+/// `boost::urls::static_url<N>`.
+template<std::size_t N = 8192>
+class static_response_parser : public response_parser
+{
+    char storage_[N];
+
+public:
+    explicit static_response_parser(response_options const& opt = {}) noexcept
+        : response_parser(storage_, N, opt)
+    {
+    }
+};
+
+} // namespace credentials
+} // namespace thousandeyes
+
+#endif
