@@ -3,6 +3,7 @@
 #include "doctest_config.hpp"
 
 #include <thousandeyes/credentials.hpp>
+#include <thousandeyes/credentials/error_message.hpp>
 
 #include <cstdlib>
 #include <new>
@@ -64,6 +65,52 @@ TEST_CASE("configuring, building and serializing allocate nothing on the heap")
     }
     unsigned long const after = allocations;
     CHECK(total > 0);
+    CHECK(after - before == 0);
+}
+
+TEST_CASE("reading a response in each form, its error message, and deciding allocate nothing")
+{
+    // the seed's response head, a 429 and a problem+json body, as literals:
+    // no std::string is built inside the counted region
+    static char const seed[] =
+        "HTTP/1.1 204 No Content\r\nDate: Fri, 15 Nov 2019 20:24:33 GMT\r\n"
+        "X-Organization-Rate-Limit-Limit: 240\r\nX-Organization-Rate-Limit-Remaining: 236\r\n"
+        "X-Organization-Rate-Limit-Reset: 1573849500\r\n"
+        "RateLimit: \"d\";r=3;t=9\r\nRateLimit-Policy: \"d\";q=10;w=60\r\n"
+        "Retry-After: Sunday, 06-Nov-94 08:49:37 GMT\r\n\r\n";
+    static char const body[] =
+        "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+        "\"detail\":\"Rate limit \\u00e9xceeded\",\"extra\":[1,2,{\"a\":null}]}";
+    unsigned long const before = allocations;
+    std::int64_t total = 0;
+    {
+        tc::static_response_parser<> p;
+        for(char const& c : seed)
+            if(&c != seed + sizeof(seed) - 1)
+                total += static_cast<std::int64_t>(p.feed(tc::string_view(&c, 1)).value());
+        tc::response const r = p.get().value();
+
+        tc::header_line_reader lines;
+        lines.line("HTTP/1.1 429 Too Many Requests\r\n");
+        lines.line("Date: Fri, 15 Nov 2019 20:24:33 GMT\r\n");
+        lines.line("X-Organization-Rate-Limit-Reset: 1573849500\r\n");
+        lines.line("\r\n");
+        tc::response const r429 = lines.finish().value();
+
+        tc::field_reader fields(503);
+        fields.field("retry-after", "7");
+        tc::response const r503 = fields.finish().value();
+
+        tc::attempt_context a;
+        a.now = 1573849473;
+        total += tc::decide(r, a).delay_ms + tc::decide(r429, a).delay_ms +
+                 tc::decide(r503, a).delay_ms + tc::decide_no_response(a).delay_ms +
+                 tc::pace_ms(r, a.now);
+        auto const m = tc::error_message::parse(body);
+        total += static_cast<std::int64_t>(m.text().size());
+    }
+    unsigned long const after = allocations;
+    CHECK(total > 27000);
     CHECK(after - before == 0);
 }
 

@@ -1,0 +1,246 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#include "doctest_config.hpp"
+#include "response_forms.hpp"
+
+namespace {
+
+using tc::action;
+using tc::outcome;
+
+tc::response
+status(int s)
+{
+    tc::response r;
+    r.status = s;
+    return r;
+}
+
+tc::attempt_context
+attempt(int n, bool uncertain = false)
+{
+    tc::attempt_context a;
+    a.attempt = n;
+    a.earlier_attempt_uncertain = uncertain;
+    return a;
+}
+
+// The seed's clock: Date 1573849473, Reset 1573849500 (27 s later).
+tc::response
+seed_429()
+{
+    tc::response r = status(429);
+    r.date = 1573849473;
+    r.organization = {240, 0, 1573849500};
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("204: done, deleted")
+{
+    auto const d = tc::decide(parse_bytes(seed_response()).value(), attempt(1));
+    CHECK(d.what == action::done);
+    CHECK(d.result == outcome::deleted);
+    CHECK(d.delay_ms == 0);
+}
+
+TEST_CASE("429 without Retry-After waits Reset - Date: the seed's clock gives 27000 ms")
+{
+    auto const d = tc::decide(seed_429(), attempt(1));
+    CHECK(d.what == action::retry);
+    CHECK(d.result == outcome::rate_limited);
+    CHECK(d.delay_ms == 27000);
+    CHECK(d.source == tc::delay_source::reset_minus_date);
+    // a skewed local clock does not matter when the server sent Date
+    tc::attempt_context a = attempt(1);
+    a.now = 1573849473 - 3600;
+    CHECK(tc::decide(seed_429(), a).delay_ms == 27000);
+}
+
+TEST_CASE("429: Retry-After first, then Reset - Date, then Reset - now, never negative, else a default")
+{
+    tc::response r = seed_429();
+    r.retry_after_delay = 5;
+    CHECK(tc::decide(r, attempt(1)).delay_ms == 5000);
+    CHECK(tc::decide(r, attempt(1)).source == tc::delay_source::retry_after);
+
+    r = seed_429();
+    r.retry_after_date = 1573849483; // 10 s after Date
+    CHECK(tc::decide(r, attempt(1)).delay_ms == 10000);
+
+    r = seed_429();
+    r.date.reset();
+    tc::attempt_context a = attempt(1);
+    a.now = 1573849490;
+    auto d = tc::decide(r, a);
+    CHECK(d.delay_ms == 10000);
+    CHECK(d.source == tc::delay_source::reset_minus_now);
+    a.now = 1573849600; // the reset is past
+    CHECK(tc::decide(r, a).delay_ms == 0);
+    CHECK(tc::decide(r, a).what == action::retry);
+
+    // no hint at all: the policy's default (one rate-limit window)
+    d = tc::decide(status(429), attempt(1));
+    CHECK(d.what == action::retry);
+    CHECK(d.delay_ms == 60000);
+    CHECK(d.source == tc::delay_source::rate_limit_default);
+    // Reset without any clock is no hint either
+    r = seed_429();
+    r.date.reset();
+    CHECK(tc::decide(r, attempt(1)).source == tc::delay_source::rate_limit_default);
+
+    // the IETF reset is clock-free; the longest wait wins
+    r = status(429);
+    r.ietf.reset = 12;
+    CHECK(tc::decide(r, attempt(1)).delay_ms == 12000);
+    r = seed_429();
+    r.ietf.reset = 40;
+    CHECK(tc::decide(r, attempt(1)).delay_ms == 40000);
+}
+
+TEST_CASE("503: Retry-After, else exponential backoff; 500: backoff; both up to max_attempts")
+{
+    tc::response r = status(503);
+    r.retry_after_delay = 7;
+    CHECK(tc::decide(r, attempt(1)).delay_ms == 7000);
+    CHECK(tc::decide(status(503), attempt(1)).delay_ms == 1000);
+    CHECK(tc::decide(status(503), attempt(2)).delay_ms == 2000);
+    CHECK(tc::decide(status(503), attempt(3)).what == action::fail);
+    CHECK(tc::decide(status(500), attempt(1)).delay_ms == 1000);
+    CHECK(tc::decide(status(500), attempt(2)).delay_ms == 2000);
+    auto const last = tc::decide(status(500), attempt(3));
+    CHECK(last.what == action::fail);
+    CHECK(last.result == outcome::server_error);
+    CHECK(tc::decide(seed_429(), attempt(3)).what == action::fail);
+
+    tc::retry_policy p;
+    p.max_attempts = 10;
+    p.backoff_base_ms = 500;
+    p.backoff_max_ms = 3000;
+    CHECK(tc::decide(status(500), attempt(3), p).delay_ms == 2000);
+    CHECK(tc::decide(status(500), attempt(4), p).delay_ms == 3000);
+    CHECK(tc::decide(status(500), attempt(9), p).delay_ms == 3000);
+}
+
+TEST_CASE("401 is never retried; 301, 400, 403, 405, 406, 415 and unexpected statuses fail")
+{
+    for(int s : {401, 301, 400, 403, 405, 406, 415, 200, 302, 502})
+    {
+        CAPTURE(s);
+        tc::response r = status(s);
+        r.retry_after_delay = 1; // a hint changes nothing
+        auto const d = tc::decide(r, attempt(1, true));
+        CHECK(d.what == action::fail);
+        CHECK(d.result == tc::outcome_of(s));
+        CHECK(d.delay_ms == 0);
+    }
+}
+
+TEST_CASE("404 is not_found, unless an earlier attempt may have deleted it: then already_absent")
+{
+    auto d = tc::decide(status(404), attempt(2));
+    CHECK(d.what == action::fail);
+    CHECK(d.result == outcome::not_found);
+    d = tc::decide(status(404), attempt(2, true));
+    CHECK(d.what == action::done);
+    CHECK(d.result == outcome::already_absent);
+}
+
+TEST_CASE("no response at all: retry with backoff while attempts remain")
+{
+    auto d = tc::decide_no_response(attempt(1));
+    CHECK(d.what == action::retry);
+    CHECK(d.result == outcome::no_response);
+    CHECK(d.delay_ms == 1000);
+    CHECK(tc::decide_no_response(attempt(2)).delay_ms == 2000);
+    CHECK(tc::decide_no_response(attempt(3)).what == action::fail);
+}
+
+TEST_CASE("a wait beyond max_delay_ms is not waited: fail, with the delay asked for")
+{
+    tc::response r = status(429);
+    r.retry_after_delay = 3600; // the lockout hour
+    auto const d = tc::decide(r, attempt(1));
+    CHECK(d.what == action::fail);
+    CHECK(d.result == outcome::rate_limited);
+    CHECK(d.delay_ms == 3600000);
+    tc::retry_policy p;
+    p.max_delay_ms = 4000 * 1000;
+    CHECK(tc::decide(r, attempt(1), p).what == action::retry);
+}
+
+TEST_CASE("delays are deterministic; jitter comes only from the caller's random value")
+{
+    tc::retry_policy p;
+    CHECK(tc::decide(status(500), attempt(1), p).delay_ms ==
+          tc::decide(status(500), attempt(1), p).delay_ms);
+    p.jitter_ms = 250;
+    tc::attempt_context a = attempt(1);
+    a.random = 0;
+    CHECK(tc::decide(status(500), a, p).delay_ms == 1000);
+    a.random = 100;
+    CHECK(tc::decide(status(500), a, p).delay_ms == 1100);
+    a.random = 251 + 7;
+    CHECK(tc::decide(status(500), a, p).delay_ms == 1007);
+    a.random = 0xFFFFFFFFu;
+    auto const j = tc::decide(seed_429(), a, p).delay_ms;
+    CHECK(j >= 27000);
+    CHECK(j <= 27250);
+}
+
+TEST_CASE("pacing spreads the remaining quota over the rest of the window")
+{
+    auto const seed = parse_bytes(seed_response()).value();
+    // 236 left, 27 s to the reset: one request every 114 ms
+    CHECK(tc::pace_ms(seed) == 27000 / 236);
+    tc::response r = seed;
+    r.organization.remaining = 0;
+    CHECK(tc::pace_ms(r) == 27000); // none left: wait for the reset
+    r.organization.remaining = 1;
+    CHECK(tc::pace_ms(r) == 27000);
+    r.date.reset();
+    CHECK(tc::pace_ms(r) == 0); // no clock: no pacing
+    CHECK(tc::pace_ms(r, 1573849490) == 10000);
+    CHECK(tc::pace_ms(r, 1573849600) == 0); // the window has rolled over
+    CHECK(tc::pace_ms(status(204)) == 0);
+    tc::response i = status(204);
+    i.ietf.remaining = 10;
+    i.ietf.reset = 30;
+    CHECK(tc::pace_ms(i) == 3000);
+}
+
+TEST_CASE("a paced batch never exceeds the limit within a window")
+{
+    // Simulate the documented rule: 240 per rolling minute from the first
+    // request. The client paces from each response; count per window.
+    std::int64_t const limit = 240;
+    std::int64_t now_ms = 1573849473000;
+    std::int64_t window_start = now_ms;
+    std::int64_t used = 0;
+    int sent = 0, rejected = 0;
+    while(sent < 600)
+    {
+        if(now_ms >= window_start + 60000)
+        {
+            window_start = now_ms;
+            used = 0;
+        }
+        tc::response r = status(204);
+        if(used >= limit)
+        {
+            ++rejected;
+            r.status = 429;
+        }
+        else
+        {
+            ++used;
+            ++sent;
+        }
+        r.date = now_ms / 1000;
+        // the reset is a whole second; round it up as a server would
+        r.organization = {limit, limit - used, (window_start + 60000 + 999) / 1000};
+        now_ms += tc::pace_ms(r) + 5; // 5 ms per round trip
+    }
+    CHECK(rejected == 0);
+}

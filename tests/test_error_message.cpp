@@ -1,0 +1,124 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#include "doctest_config.hpp"
+
+#include <thousandeyes/credentials/error_message.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace tc = thousandeyes::credentials;
+using tc::error_message;
+
+TEST_CASE("v6 errorMessage")
+{
+    auto const m = error_message::parse(R"({"errorMessage": "Credential not found"})");
+    CHECK(m.text() == "Credential not found");
+    CHECK(!m.status());
+}
+
+TEST_CASE("v7 problem details: title and detail, with status")
+{
+    auto const m = error_message::parse(
+        R"({"type":"about:blank","title":"Forbidden","status":403,)"
+        R"("detail":"Not allowed on the Sandbox account.","instance":"/v7/credentials/1"})");
+    CHECK(m.text() == "Forbidden: Not allowed on the Sandbox account.");
+    CHECK(m.status() == 403);
+    CHECK(m.get(error_message::title) == "Forbidden");
+    CHECK(error_message::parse(R"({"title":"Not Found"})").text() == "Not Found");
+    CHECK(error_message::parse(R"({"detail":"gone"})").text() == "gone");
+}
+
+TEST_CASE("v7 401: error and error_description")
+{
+    auto const m = error_message::parse(
+        R"({"error":"invalid_token","error_description":"The access token expired"})");
+    CHECK(m.text() == "invalid_token: The access token expired");
+}
+
+TEST_CASE("escapes are decoded; only top-level members count; the last repeat wins")
+{
+    CHECK(error_message::parse(R"({"errorMessage":"a \"b\" \u00e9\n"})").text() == "a \"b\" \xc3\xa9\n");
+    CHECK(error_message::parse(R"({"nested":{"errorMessage":"no"},"x":[{"title":"no"}]})").text().empty());
+    CHECK(error_message::parse(R"({"errorMessage":"one","errorMessage":"two"})").text() == "two");
+    CHECK(error_message::parse(R"({"errorMessage":5,"title":{"a":"b"}})").text().empty());
+    CHECK(error_message::parse(R"({"status":"403"})").status() == std::nullopt);
+}
+
+TEST_CASE("bodies without a message give an empty one: empty, {}, XML, HTML, broken JSON")
+{
+    for(char const* body : {"", "{}", "[]", "null", "<error>x</error>",
+                            "<html><body>Portal</body></html>", "{\"errorMessage\":\"x\"",
+                            "{\"errorMessage\":\"x\"} trailing", "{\"errorMessage\":\"\xff\"}"})
+    {
+        CAPTURE(body);
+        CHECK(error_message::parse(body).text().empty());
+    }
+    CHECK(error_message::parse(" {\"errorMessage\":\"x\"}\n").text() == "x");
+}
+
+TEST_CASE("long members are cut at a UTF-8 boundary and marked truncated")
+{
+    std::string s(error_message::max_member - 1, 'a');
+    s += "\xc3\xa9\xc3\xa9"; // two 2-byte characters: the first would straddle the cut
+    auto const m = error_message::parse("{\"errorMessage\":\"" + s + "\"}");
+    CHECK(m.truncated());
+    CHECK(m.text().size() == error_message::max_member - 1);
+    CHECK(m.text() == std::string(error_message::max_member - 1, 'a'));
+    auto const fits = error_message::parse("{\"errorMessage\":\"" + std::string(error_message::max_member, 'b') + "\"}");
+    CHECK(!fits.truncated());
+    CHECK(fits.text().size() == error_message::max_member);
+}
+
+TEST_CASE("deep nesting and huge bodies are bounded")
+{
+    std::string deep = "{\"errorMessage\":\"x\",\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
+    CHECK(error_message::parse(deep).text().empty()); // deeper than 32
+    std::string big = "{\"errorMessage\":\"x\",\"pad\":\"" + std::string(error_message::max_body, 'p') + "\"}";
+    CHECK(error_message::parse(big).text().empty());
+}
+
+TEST_CASE("arbitrary bytes never crash the reader, and any message stays bounded")
+{
+    std::uint32_t seed = 99;
+    auto next = [&] { seed = seed * 1664525u + 1013904223u; return seed >> 24; };
+    char const alphabet[] = "{}[]\":,\\ abcdeEMrsgtiol0123456789-+.\xc3\xa9\xff\x00\n";
+    for(int round = 0; round < 3000; ++round)
+    {
+        std::string body = round % 2 ? "{\"errorMessage\":\"" : "";
+        std::size_t const n = next() % 64;
+        for(std::size_t i = 0; i < n; ++i)
+            body += alphabet[next() % (sizeof(alphabet) - 1)];
+        auto const m = error_message::parse(body);
+        CHECK(m.text().size() <= 2 * error_message::max_member + 2);
+    }
+}
+
+TEST_CASE("generated messages with escapes are read back exactly")
+{
+    std::uint32_t seed = 7;
+    auto next = [&] { seed = seed * 1664525u + 1013904223u; return seed >> 24; };
+    for(int round = 0; round < 500; ++round)
+    {
+        std::string text, json;
+        std::size_t const n = 1 + next() % 40;
+        for(std::size_t i = 0; i < n; ++i)
+        {
+            switch(next() % 6)
+            {
+            case 0: text += '"'; json += "\\\""; break;
+            case 1: text += '\\'; json += "\\\\"; break;
+            case 2: text += '\n'; json += "\\n"; break;
+            case 3: text += "\xc3\xa9"; json += "\\u00e9"; break;
+            default:
+            {
+                char const c = static_cast<char>('a' + next() % 26);
+                text += c;
+                json += c;
+            }
+            }
+        }
+        auto const m = error_message::parse("{\"x\":[1,{\"y\":2}],\"errorMessage\":\"" + json + "\"}");
+        CHECK(m.text() == text);
+    }
+}

@@ -1,0 +1,61 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#include "doctest_config.hpp"
+
+#include <thousandeyes/credentials/http_date.hpp>
+
+namespace tc = thousandeyes::credentials;
+
+TEST_CASE("the three HTTP-date forms of RFC 9110 section 5.6.7 give the same instant")
+{
+    CHECK(tc::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT") == 784111777);
+    CHECK(tc::parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT") == 784111777);
+    CHECK(tc::parse_http_date("Sun Nov  6 08:49:37 1994") == 784111777);
+    CHECK(tc::parse_http_date("Fri, 15 Nov 2019 20:24:33 GMT") == 1573849473);
+    CHECK(tc::parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT") == 0);
+    CHECK(tc::parse_http_date("Sun Nov 16 08:49:37 1994") == 784111777 + 10 * 86400);
+}
+
+TEST_CASE("calendar edges: leap days, month lengths, a leap second")
+{
+    CHECK(tc::parse_http_date("Tue, 29 Feb 2000 00:00:00 GMT") == 951782400);
+    CHECK(tc::parse_http_date("Thu, 29 Feb 2024 12:00:00 GMT") == 1709208000);
+    CHECK(!tc::parse_http_date("Mon, 29 Feb 2100 00:00:00 GMT"));
+    CHECK(!tc::parse_http_date("Tue, 31 Apr 2019 00:00:00 GMT"));
+    CHECK(!tc::parse_http_date("Tue, 00 Apr 2019 00:00:00 GMT"));
+    CHECK(!tc::parse_http_date("Tue, 01 Apr 2019 24:00:00 GMT"));
+    CHECK(!tc::parse_http_date("Tue, 01 Apr 2019 23:60:00 GMT"));
+    CHECK(tc::parse_http_date("Sat, 31 Dec 2016 23:59:60 GMT") ==
+          tc::parse_http_date("Sat, 31 Dec 2016 23:59:59 GMT"));
+    CHECK(tc::parse_http_date("Fri, 31 Dec 9999 23:59:59 GMT") == 253402300799);
+}
+
+TEST_CASE("dates are case-sensitive and exact; anything else is no date")
+{
+    for(char const* bad : {"sun, 06 Nov 1994 08:49:37 GMT", "Sun, 06 nov 1994 08:49:37 GMT",
+                           "Sun, 06 Nov 1994 08:49:37 gmt", "Sun, 6 Nov 1994 08:49:37 GMT",
+                           "Sun, 06 Nov 94 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 UTC",
+                           "Sun, 06 Nov 1994 08:49:37 GMT ", " Sun, 06 Nov 1994 08:49:37 GMT",
+                           "Sun,  06 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 8:49:37 GMT",
+                           "Sunday, 06-Nov-1994 08:49:37 GMT", "Sun, 06-Nov-94 08:49:37 GMT",
+                           "Sun Nov 6 08:49:37 1994", "Sun Nov  6 08:49:37 94",
+                           "Xyz, 06 Nov 1994 08:49:37 GMT", "Sun, 06 Nox 1994 08:49:37 GMT",
+                           "1994-11-06T08:49:37Z", "784111777", ""})
+    {
+        CAPTURE(bad);
+        CHECK(!tc::parse_http_date(bad));
+    }
+}
+
+TEST_CASE("an rfc850 two-digit year more than 50 years ahead is in the past century")
+{
+    std::int64_t const y2026 = *tc::parse_http_date("Sun, 01 Mar 2026 00:00:00 GMT");
+    CHECK(tc::parse_http_date("Wednesday, 01-Jan-76 00:00:00 GMT", y2026) ==
+          tc::parse_http_date("Thu, 01 Jan 2076 00:00:00 GMT"));
+    CHECK(tc::parse_http_date("Thursday, 01-Jan-77 00:00:00 GMT", y2026) ==
+          tc::parse_http_date("Sat, 01 Jan 1977 00:00:00 GMT"));
+    CHECK(tc::parse_http_date("Friday, 15-Nov-19 20:24:33 GMT", y2026) == 1573849473);
+    // without a reference: 70-99 are 19xx, 00-69 are 20xx
+    CHECK(tc::parse_http_date("Friday, 15-Nov-19 20:24:33 GMT") == 1573849473);
+    CHECK(tc::parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT") == 784111777);
+}

@@ -1,0 +1,580 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+#include "doctest_config.hpp"
+#include "response_forms.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+using tc::error;
+
+namespace {
+
+// A head from lines, each ended with CRLF, then the empty line.
+std::string
+head(std::vector<std::string> const& lines, char const* eol = "\r\n")
+{
+    std::string s;
+    for(auto const& l : lines)
+        s += l + eol;
+    return s + eol;
+}
+
+tc::response
+ok(std::string const& raw)
+{
+    auto r = parse_bytes(raw);
+    REQUIRE_MESSAGE(r.has_value(), r.error().message());
+    return *r;
+}
+
+tc::response
+with(std::string const& field_line, int status = 204)
+{
+    return ok(head({"HTTP/1.1 " + std::to_string(status) + " X", field_line}));
+}
+
+boost::system::error_code
+fails(std::string const& raw)
+{
+    auto r = parse_bytes(raw);
+    return r.has_value() ? boost::system::error_code{} : r.error();
+}
+
+} // namespace
+
+TEST_CASE("the seed's response: 204, deleted, 240/236/1573849500, Date 1573849473")
+{
+    std::string const raw = seed_response();
+    REQUIRE(raw.size() == 448);
+    tc::static_response_parser<> p;
+    auto n = p.feed(raw);
+    REQUIRE(n.has_value());
+    CHECK(*n == 448);
+    CHECK(p.done());
+    CHECK(p.head_size() == 448);
+    auto const r = p.get().value();
+    CHECK(r.status == 204);
+    CHECK(r.status_outcome() == tc::outcome::deleted);
+    CHECK(r.organization.limit == 240);
+    CHECK(r.organization.remaining == 236);
+    CHECK(r.organization.reset == 1573849500);
+    CHECK(r.date == 1573849473);
+    CHECK(!r.retry_after_delay);
+    CHECK(!r.retry_after_date);
+    CHECK(!r.instant_test.limit);
+    CHECK(!r.ietf.remaining);
+    CHECK(r.body == tc::body_framing::none);
+}
+
+TEST_CASE("the three input forms agree on the seed, down to one-byte chunks")
+{
+    std::string const raw = seed_response();
+    auto const whole = parse_bytes(raw).value();
+    CHECK(same(parse_lines(raw).value(), whole));
+    CHECK(same(parse_pairs(raw).value(), whole));
+    for(std::size_t size : {1, 2, 3, 7, 16, 63, 447})
+    {
+        CAPTURE(size);
+        auto const r = parse_chunked(raw, size);
+        REQUIRE(r.has_value());
+        CHECK(same(*r, whole));
+    }
+}
+
+TEST_CASE("every documented status has its outcome; any other status is unexpected")
+{
+    struct
+    {
+        int status;
+        tc::outcome o;
+    } const cases[] = {
+        {204, tc::outcome::deleted},
+        {301, tc::outcome::moved},
+        {400, tc::outcome::bad_request},
+        {401, tc::outcome::unauthorized},
+        {403, tc::outcome::forbidden},
+        {404, tc::outcome::not_found},
+        {405, tc::outcome::method_not_allowed},
+        {406, tc::outcome::not_acceptable},
+        {415, tc::outcome::unsupported_media_type},
+        {429, tc::outcome::rate_limited},
+        {500, tc::outcome::server_error},
+        {503, tc::outcome::unavailable},
+        {200, tc::outcome::unexpected}, // a captive portal's page is no deletion
+        {201, tc::outcome::unexpected},
+        {202, tc::outcome::unexpected},
+        {302, tc::outcome::unexpected},
+        {502, tc::outcome::unexpected},
+        {599, tc::outcome::unexpected},
+        {999, tc::outcome::unexpected},
+    };
+    for(auto const& c : cases)
+    {
+        CAPTURE(c.status);
+        auto const raw = head({"HTTP/1.1 " + std::to_string(c.status) + " Whatever"});
+        auto const r = ok(raw);
+        CHECK(r.status == c.status);
+        CHECK(r.status_outcome() == c.o);
+        CHECK(same(parse_lines(raw).value(), r));
+        CHECK(same(parse_pairs(raw).value(), r));
+    }
+}
+
+TEST_CASE("outcome names are the CLI's words")
+{
+    CHECK(tc::to_string(tc::outcome::deleted) == "deleted");
+    CHECK(tc::to_string(tc::outcome::already_absent) == "already_absent");
+    CHECK(tc::to_string(tc::outcome::unsupported_media_type) == "unsupported_media_type");
+    CHECK(tc::to_string(tc::outcome::unexpected) == "unexpected");
+}
+
+TEST_CASE("status line: reason phrase may be empty or missing; HTTP/2 as libcurl writes it")
+{
+    CHECK(ok(head({"HTTP/1.1 204 No Content"})).status == 204);
+    CHECK(ok(head({"HTTP/1.1 204 "})).status == 204);
+    CHECK(ok(head({"HTTP/1.1 204"})).status == 204);
+    CHECK(ok(head({"HTTP/1.0 404 Not Found"})).status == 404);
+    CHECK(ok(head({"HTTP/2 429 "})).status == 429);
+    CHECK(ok(head({"HTTP/1.1 204 r\xe9sum\xe9 \t ok"})).status == 204); // obs-text, HTAB
+}
+
+TEST_CASE("a malformed status line is its own error")
+{
+    for(char const* line : {"HTTP/1.1204 No Content", "HTTP/1.1  204 x", "HTTP/1.1 20 x",
+                            "HTTP/1.1 2045 x", "http/1.1 204 x", "HTTP/x.1 204 x",
+                            "HTTP/1. 204 x", "ICY 200 OK", "HTTP/1.1 abc x", "HTTP/1.1\t204 x",
+                            "Date: Fri, 15 Nov 2019 20:24:33 GMT"})
+    {
+        CAPTURE(line);
+        CHECK(fails(head({line})) == error::response_status_line);
+    }
+    CHECK(fails(head({"HTTP/1.1 099 x"})) == error::response_status_code);
+    CHECK(tc::field_reader(99).finish().error() == error::response_status_code);
+    CHECK(tc::field_reader(1000).finish().error() == error::response_status_code);
+}
+
+TEST_CASE("a malformed field line is its own error")
+{
+    for(char const* line : {"Date : Fri, 15 Nov 2019 20:24:33 GMT", // whitespace before ':'
+                            "Date\t: x", "No colon here", ": empty name", "Bad Name: x",
+                            "X-(paren): 1", "X-Org\xc3\xa9: 1", "Very-Long-Field-Name-Without-Any-Colon-At-All"})
+    {
+        CAPTURE(line);
+        CHECK(fails(head({"HTTP/1.1 204 No Content", line})) == error::response_field_line);
+        CHECK(parse_lines(head({"HTTP/1.1 204 No Content", line})).error() == error::response_field_line);
+    }
+    tc::field_reader r(204);
+    CHECK(r.field("Bad Name", "1") == error::response_field_line);
+    CHECK(r.finish().error() == error::response_field_line);
+    CHECK(tc::field_reader(204).field("", "1") == error::response_field_line);
+    // an obs-fold with no field before it
+    CHECK(fails("HTTP/1.1 204 x\r\n  folded\r\n\r\n") == error::response_field_line);
+}
+
+TEST_CASE("NUL, a lone CR or another control byte is refused, in every form")
+{
+    for(std::string bad : {std::string("X-A: a\0b", 8), std::string("X-A: a\rb"),
+                           std::string("X-A: a\x01"), std::string("X-A: \x7f")})
+    {
+        std::string const raw = head({"HTTP/1.1 204 x", bad});
+        CHECK(fails(raw) == error::response_control_character);
+        CHECK(parse_chunked(raw, 1).error() == error::response_control_character);
+        tc::header_line_reader lr;
+        lr.line("HTTP/1.1 204 x\r\n");
+        CHECK(lr.line(bad + "\r\n") == error::response_control_character);
+        tc::field_reader fr(204);
+        CHECK(fr.field("X-A", bad.substr(5)) == error::response_control_character);
+    }
+    CHECK(fails("HTTP/1.1 204 x\r\nX-A: 1\r\r\n\r\n") == error::response_control_character);
+    CHECK(fails("HTTP/1.1 204 x\rX-A: 1\r\n\r\n") == error::response_control_character);
+}
+
+TEST_CASE("a lone LF ends a line, and lines may mix CRLF and LF")
+{
+    std::string const lf = head({"HTTP/1.1 204 No Content", "Date: Fri, 15 Nov 2019 20:24:33 GMT",
+                                 "X-Organization-Rate-Limit-Remaining: 5"}, "\n");
+    auto const r = ok(lf);
+    CHECK(r.date == 1573849473);
+    CHECK(r.organization.remaining == 5);
+    CHECK(same(parse_chunked(lf, 1).value(), r));
+    CHECK(same(parse_lines(lf).value(), r));
+    CHECK(ok("HTTP/1.1 204 x\nX-Organization-Rate-Limit-Limit: 9\r\n\n").organization.limit == 9);
+}
+
+TEST_CASE("field names are case-insensitive, as HTTP/2 stacks give them in lowercase")
+{
+    for(char const* name : {"X-Organization-Rate-Limit-Limit", "x-organization-rate-limit-limit",
+                            "X-ORGANIZATION-RATE-LIMIT-LIMIT", "x-OrGaNiZaTiOn-RaTe-LiMiT-lImIt"})
+    {
+        CAPTURE(name);
+        CHECK(with(std::string(name) + ": 240").organization.limit == 240);
+        tc::field_reader r(204);
+        r.field(name, "240");
+        CHECK(r.finish()->organization.limit == 240);
+    }
+    // near misses are other fields
+    CHECK(!with("X-Organization-Rate-Limit-Limits: 240").organization.limit);
+    CHECK(!with("X-Organisation-Rate-Limit-Limit: 240").organization.limit);
+    CHECK(!with("X_Organization_Rate_Limit_Limit: 240").organization.limit);
+}
+
+TEST_CASE("each rate-limit family is kept apart")
+{
+    auto const r = ok(head({"HTTP/1.1 204 x",
+                            "X-Organization-Rate-Limit-Limit: 240",
+                            "X-Organization-Rate-Limit-Remaining: 236",
+                            "X-Organization-Rate-Limit-Reset: 1573849500",
+                            "X-Instant-Test-Rate-Limit-Limit: 24",
+                            "X-Instant-Test-Rate-Limit-Remaining: 23",
+                            "X-Instant-Test-Rate-Limit-Reset: 1573849510",
+                            "X-Template-Deploy-Rate-Limit-Limit: 10",
+                            "X-Template-Deploy-Rate-Limit-Remaining: 9",
+                            "X-Template-Deploy-Rate-Limit-Reset: 1573849520"}));
+    CHECK(r.organization.limit == 240);
+    CHECK(r.organization.remaining == 236);
+    CHECK(r.organization.reset == 1573849500);
+    CHECK(r.instant_test.limit == 24);
+    CHECK(r.instant_test.remaining == 23);
+    CHECK(r.instant_test.reset == 1573849510);
+    CHECK(r.template_deploy.limit == 10);
+    CHECK(r.template_deploy.remaining == 9);
+    CHECK(r.template_deploy.reset == 1573849520);
+}
+
+TEST_CASE("a malformed, negative, overflowing or contradicted rate-limit number is absent")
+{
+    std::string const f = "X-Organization-Rate-Limit-Remaining: ";
+    CHECK(with(f + "236").organization.remaining == 236);
+    CHECK(with(f + "0").organization.remaining == 0);
+    CHECK(with(f + "  236 \t").organization.remaining == 236); // OWS trimmed
+    CHECK(with(f + "9223372036854775807").organization.remaining == INT64_MAX);
+    for(char const* bad : {"-1", "+5", "5.0", "5 5", "0x10", "abc", "", "9223372036854775808",
+                           "99999999999999999999999", "1e3", "\xef\xbc\x95"})
+    {
+        CAPTURE(bad);
+        CHECK(!with(f + bad).organization.remaining);
+    }
+    // twice: equal values count once, different values count as absent
+    CHECK(ok(head({"HTTP/1.1 204 x", f + "7", f + "7"})).organization.remaining == 7);
+    CHECK(!ok(head({"HTTP/1.1 204 x", f + "7", f + "8"})).organization.remaining);
+    CHECK(!ok(head({"HTTP/1.1 204 x", f + "7", f + "x"})).organization.remaining);
+    CHECK(!ok(head({"HTTP/1.1 204 x", f + "x", f + "7"})).organization.remaining);
+    // a proxy may combine repeats into a list (RFC 9110 section 5.3)
+    CHECK(with(f + "7, 7").organization.remaining == 7);
+    CHECK(!with(f + "7, 8").organization.remaining);
+    // one bad field leaves the others alone
+    auto const r = ok(head({"HTTP/1.1 204 x", f + "-1", "X-Organization-Rate-Limit-Limit: 240"}));
+    CHECK(!r.organization.remaining);
+    CHECK(r.organization.limit == 240);
+}
+
+TEST_CASE("obs-fold is replaced by SP, in every form")
+{
+    std::string const raw =
+        "HTTP/1.1 503 Service Unavailable\r\n"
+        "Retry-After: Fri, 15 Nov 2019\r\n"
+        " \t 20:25:33 GMT\r\n"
+        "X-Long: a\r\n"
+        "\tb\r\n"
+        "Date: Fri, 15 Nov 2019 20:24:33 GMT\r\n"
+        "\r\n";
+    auto const r = ok(raw);
+    CHECK(r.retry_after_date == 1573849533);
+    CHECK(r.retry_after_seconds() == 60);
+    CHECK(same(parse_chunked(raw, 1).value(), r));
+    CHECK(same(parse_lines(raw).value(), r));
+    CHECK(same(parse_pairs(raw).value(), r));
+    // a fold inside a number makes it malformed, so absent
+    CHECK(!ok("HTTP/1.1 204 x\r\nX-Organization-Rate-Limit-Limit: 24\r\n 0\r\n\r\n").organization.limit);
+}
+
+TEST_CASE("Retry-After as delay-seconds or any HTTP-date; relative to Date, else to now")
+{
+    CHECK(with("Retry-After: 120", 429).retry_after_delay == 120);
+    CHECK(with("Retry-After: 120", 429).retry_after_seconds() == 120);
+    CHECK(with("Retry-After: 0", 429).retry_after_seconds() == 0);
+    for(char const* date : {"Fri, 15 Nov 2019 20:25:33 GMT", "Friday, 15-Nov-19 20:25:33 GMT",
+                            "Fri Nov 15 20:25:33 2019"})
+    {
+        CAPTURE(date);
+        auto const r = ok(head({"HTTP/1.1 429 x", "Date: Fri, 15 Nov 2019 20:24:33 GMT",
+                                std::string("Retry-After: ") + date}));
+        CHECK(r.retry_after_date == 1573849533);
+        CHECK(r.retry_after_seconds() == 60);
+        CHECK(r.retry_after_seconds(1573849000) == 60); // Date wins over a skewed clock
+        auto const no_date = with(std::string("Retry-After: ") + date, 429);
+        CHECK(!no_date.retry_after_seconds());
+        CHECK(no_date.retry_after_seconds(1573849523) == 10);
+        CHECK(no_date.retry_after_seconds(1573849999) == 0); // never negative
+    }
+    for(char const* bad : {"-5", "1.5", "soon", "Fri, 15 Nov 2019 20:25:33 UTC", "120 s"})
+    {
+        CAPTURE(bad);
+        auto const r = with(std::string("Retry-After: ") + bad, 429);
+        CHECK(!r.retry_after_delay);
+        CHECK(!r.retry_after_date);
+    }
+    CHECK(!ok(head({"HTTP/1.1 429 x", "Retry-After: 5", "Retry-After: 6"})).retry_after_delay);
+    CHECK(!ok(head({"HTTP/1.1 429 x", "Retry-After: 5",
+                    "Retry-After: Fri, 15 Nov 2019 20:25:33 GMT"})).retry_after_seconds(0));
+    CHECK(ok(head({"HTTP/1.1 429 x", "Retry-After: 5", "Retry-After: 5"})).retry_after_delay == 5);
+}
+
+TEST_CASE("IETF RateLimit draft-10: the member with least remaining, and its policy")
+{
+    auto const r = ok(head({"HTTP/1.1 204 x",
+                            "RateLimit-Policy: \"burst\";q=100;w=60, \"daily\";q=1000;w=86400",
+                            "RateLimit: \"burst\";r=50;t=30, \"daily\";r=9;t=3600"}));
+    CHECK(r.ietf.remaining == 9);
+    CHECK(r.ietf.reset == 3600);
+    CHECK(r.ietf.limit == 1000);
+    CHECK(r.ietf.window == 86400);
+    // the policy may come after, or on its own line per member
+    auto const s = ok(head({"HTTP/1.1 204 x", "ratelimit: \"default\";r=50;t=30",
+                            "ratelimit-policy: \"other\";q=5", "ratelimit-policy: \"default\";q=100;w=60"}));
+    CHECK(s.ietf.remaining == 50);
+    CHECK(s.ietf.reset == 30);
+    CHECK(s.ietf.limit == 100);
+    CHECK(s.ietf.window == 60);
+    // no policy of that name: the limit is absent, not guessed
+    auto const t = ok(head({"HTTP/1.1 204 x", "RateLimit: \"a\";r=1", "RateLimit-Policy: \"b\";q=5"}));
+    CHECK(t.ietf.remaining == 1);
+    CHECK(!t.ietf.reset);
+    CHECK(!t.ietf.limit);
+    // malformed fields are ignored (draft: MUST be ignored)
+    for(char const* bad : {"RateLimit: \"a\";t=30", "RateLimit: \"a\";r=-1", "RateLimit: \"a\";r=1,",
+                           "RateLimit: (\"a\");r=1", "RateLimit: limit=100, remaining=50",
+                           "RateLimit: \"a;r=1", "RateLimit: \"a\";R=1", "RateLimit: \"a\";r=1.5"})
+    {
+        CAPTURE(bad);
+        CHECK(!with(bad).ietf.remaining);
+    }
+    CHECK(!ok(head({"HTTP/1.1 204 x", "RateLimit: \"a\";r=1", "RateLimit-Policy: \"a\";w=5"})).ietf.limit);
+}
+
+TEST_CASE("IETF RateLimit draft-06: RateLimit-Limit, -Remaining, -Reset")
+{
+    auto const r = ok(head({"HTTP/1.1 204 x", "RateLimit-Limit: 100, 100;w=60, 1000;w=3600",
+                            "RateLimit-Remaining: 50", "RateLimit-Reset: 30"}));
+    CHECK(r.ietf.limit == 100);
+    CHECK(r.ietf.window == 60);
+    CHECK(r.ietf.remaining == 50);
+    CHECK(r.ietf.reset == 30);
+    CHECK(!with("RateLimit-Remaining: -3").ietf.remaining);
+    CHECK(!ok(head({"HTTP/1.1 204 x", "RateLimit-Reset: 3", "RateLimit-Reset: 4"})).ietf.reset);
+    CHECK(!with("RateLimit-Limit: many").ietf.limit);
+    // draft-10 wins where both speak
+    auto const both = ok(head({"HTTP/1.1 204 x", "RateLimit-Remaining: 50", "RateLimit: \"p\";r=7;t=2"}));
+    CHECK(both.ietf.remaining == 7);
+}
+
+TEST_CASE("interim 1xx responses are passed over; the final response counts")
+{
+    std::string const raw = "HTTP/1.1 100 Continue\r\n\r\n"
+                            "HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n"
+                            "X-Organization-Rate-Limit-Limit: 1\r\n\r\n"
+                            "HTTP/1.1 204 No Content\r\nX-Organization-Rate-Limit-Remaining: 3\r\n\r\n";
+    tc::static_response_parser<> p;
+    auto n = p.feed(raw);
+    REQUIRE(n.has_value());
+    CHECK(*n == raw.size());
+    auto const r = p.get().value();
+    CHECK(r.status == 204);
+    CHECK(!r.organization.limit); // from the 103, not the final response
+    CHECK(r.organization.remaining == 3);
+    CHECK(same(parse_chunked(raw, 1).value(), r));
+    CHECK(same(parse_lines(raw).value(), r));
+    // a lone interim response is not an answer
+    CHECK(parse_bytes("HTTP/1.1 100 Continue\r\n\r\n").error() == error::response_incomplete);
+    CHECK(parse_lines("HTTP/1.1 100 Continue\r\n\r\n").error() == error::response_incomplete);
+    CHECK(tc::field_reader(100).finish().error() == error::response_incomplete);
+}
+
+TEST_CASE("header lines: a proxy's 200 Connection established before the real response")
+{
+    tc::header_line_reader r;
+    for(char const* l : {"HTTP/1.1 200 Connection established\r\n",
+                         "X-Organization-Rate-Limit-Limit: 5\r\n", "\r\n",
+                         "HTTP/2 429 \r\n", "date: Fri, 15 Nov 2019 20:24:33 GMT\r\n",
+                         "x-organization-rate-limit-reset: 1573849500\r\n", "\r\n"})
+        CHECK(!r.line(l));
+    CHECK(r.complete());
+    auto const head = r.finish().value();
+    CHECK(head.status == 429);
+    CHECK(!head.organization.limit);
+    CHECK(head.organization.reset == 1573849500);
+    CHECK(head.date == 1573849473);
+    // trailers after a complete head are ignored
+    CHECK(!r.line("X-Organization-Rate-Limit-Limit: 5\r\n"));
+    CHECK(!r.finish()->organization.limit);
+    // lines without their terminator are accepted too
+    tc::header_line_reader bare;
+    bare.line("HTTP/1.1 204 No Content");
+    bare.line("X-Organization-Rate-Limit-Remaining: 4");
+    bare.line("");
+    CHECK(bare.finish()->organization.remaining == 4);
+}
+
+TEST_CASE("raw bytes: feed stops at the end of the head and reports the body's framing")
+{
+    std::string const h = "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 27\r\n\r\n";
+    std::string const body = "{\"errorMessage\":\"no such\"}\n";
+    std::string const raw = h + body;
+    tc::static_response_parser<> p;
+    auto n = p.feed(raw);
+    REQUIRE(n.has_value());
+    CHECK(*n == h.size());
+    CHECK(p.head_size() == h.size());
+    auto const r = p.get().value();
+    CHECK(r.body == tc::body_framing::content_length);
+    CHECK(r.content_length == 27);
+    CHECK(raw.substr(*n) == body);
+    CHECK(*p.feed("more body") == 0); // nothing more is head
+
+    // byte by byte, the count of head bytes is the same
+    tc::static_response_parser<> q;
+    std::size_t used = 0;
+    for(char c : raw)
+        used += q.feed(tc::string_view(&c, 1)).value();
+    CHECK(used == h.size());
+    CHECK(q.head_size() == h.size());
+
+    CHECK(ok(head({"HTTP/1.1 500 x", "Content-Length: 5, 5"})).content_length == 5);
+    CHECK(ok(head({"HTTP/1.1 500 x", "Transfer-Encoding: gzip, chunked", "Content-Length: 5"})).body ==
+          tc::body_framing::chunked);
+    CHECK(ok(head({"HTTP/1.1 500 x", "Transfer-Encoding: gzip"})).body == tc::body_framing::until_close);
+    CHECK(ok(head({"HTTP/1.1 500 x"})).body == tc::body_framing::until_close);
+    CHECK(ok(head({"HTTP/1.1 204 x", "Content-Length: 0"})).body == tc::body_framing::none);
+    CHECK(ok(head({"HTTP/1.1 304 x", "Content-Length: 10"})).body == tc::body_framing::none);
+    for(char const* bad : {"Content-Length: -1", "Content-Length: 5, 6", "Content-Length: x",
+                           "Content-Length: 99999999999999999999"})
+    {
+        CAPTURE(bad);
+        CHECK(fails(head({"HTTP/1.1 500 x", bad})) == error::response_content_length);
+    }
+    CHECK(fails(head({"HTTP/1.1 500 x", "Content-Length: 5", "Content-Length: 6"})) ==
+          error::response_content_length);
+}
+
+TEST_CASE("input that ends inside the head is incomplete, not a response")
+{
+    std::string const raw = seed_response();
+    for(std::size_t cut : {std::size_t(0), std::size_t(5), std::size_t(100), raw.size() - 2, raw.size() - 1})
+    {
+        CAPTURE(cut);
+        tc::static_response_parser<> p;
+        REQUIRE(p.feed(raw.substr(0, cut)).has_value());
+        CHECK(!p.done());
+        CHECK(p.get().error() == error::response_incomplete);
+    }
+}
+
+TEST_CASE("the head-size limit and the line buffer are enforced, however the bytes are chunked")
+{
+    std::string const raw = seed_response();
+    tc::response_options small;
+    small.max_head_size = 447;
+    CHECK(parse_bytes(raw, small).error() == error::response_head_too_large);
+    CHECK(parse_chunked(raw, 1, small).error() == error::response_head_too_large);
+    CHECK(parse_lines(raw, small).error() == error::response_head_too_large);
+    small.max_head_size = 448;
+    CHECK(parse_bytes(raw, small).has_value());
+
+    std::string const long_line = head({"HTTP/1.1 204 x", "X-Long: " + std::string(100, 'a')});
+    for(std::size_t size : {std::size_t(1), std::size_t(10), long_line.size()})
+    {
+        tc::static_response_parser<64> p;
+        for(std::size_t i = 0; i < long_line.size(); i += size)
+            if(!p.feed(tc::string_view(long_line).substr(i, size)))
+                break;
+        CHECK(p.get().error() == error::response_line_too_long);
+    }
+    tc::static_response_parser<128> p;
+    CHECK(p.feed(long_line).has_value());
+    CHECK(p.done());
+}
+
+TEST_CASE("errors stick: after one, every call reports it")
+{
+    tc::static_response_parser<> p;
+    CHECK(p.feed("HTTP/1.1 204 x\r\nBad Name: 1\r\n").error() == error::response_field_line);
+    CHECK(p.feed("\r\n").error() == error::response_field_line);
+    CHECK(p.get().error() == error::response_field_line);
+    CHECK(!p.done());
+    tc::header_line_reader r;
+    CHECK(r.line("nonsense\r\n") == error::response_status_line);
+    CHECK(r.line("HTTP/1.1 204 x\r\n") == error::response_status_line);
+    CHECK(r.finish().error() == error::response_status_line);
+}
+
+TEST_CASE("response errors belong to the malformed_response condition and name the rule")
+{
+    for(auto e : {error::response_status_line, error::response_status_code,
+                  error::response_field_line, error::response_control_character,
+                  error::response_content_length, error::response_line_too_long,
+                  error::response_head_too_large, error::response_incomplete})
+    {
+        boost::system::error_code const ec = e;
+        CHECK(ec == tc::condition::malformed_response);
+        CHECK(ec != tc::condition::invalid_input);
+        CHECK(ec.message().rfind("response", 0) == 0);
+    }
+}
+
+TEST_CASE("generated heads: all forms and chunkings agree, and nothing crashes")
+{
+    // A small deterministic generator of heads built from interesting
+    // pieces: every form must give the same answer (or the same error).
+    char const* const pieces[] = {
+        "Date: Fri, 15 Nov 2019 20:24:33 GMT", "date:Sun, 06 Nov 1994 08:49:37 GMT",
+        "Retry-After: 27", "Retry-After: Sunday, 06-Nov-94 08:49:37 GMT",
+        "X-Organization-Rate-Limit-Limit: 240", "x-organization-rate-limit-remaining:  0 ",
+        "X-Organization-Rate-Limit-Reset: 1573849500", "X-Organization-Rate-Limit-Reset: 1573849501",
+        "X-Instant-Test-Rate-Limit-Limit: 24", "X-Template-Deploy-Rate-Limit-Reset: 5",
+        "RateLimit: \"d\";r=3;t=9", "RateLimit-Policy: \"d\";q=10;w=60", "RateLimit-Reset: 4",
+        "Content-Type: application/problem+json", "Content-Length: 12", "Transfer-Encoding: chunked",
+        "X-Empty:", "X-Tab:\tvalue\t", "Server: \xc3\xa9t\xc3\xa9", "Bad Name: 1", "X-Nul: a\rb",
+        "Content-Length: x"};
+    char const* const statuses[] = {"HTTP/1.1 204 No Content", "HTTP/1.1 429 Too Many Requests",
+                                    "HTTP/1.1 503 ", "HTTP/1.0 404", "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK"};
+    std::uint32_t seed = 12345;
+    auto next = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 8) & 0xFFFF; };
+    int agreed = 0, refused = 0;
+    for(int round = 0; round < 400; ++round)
+    {
+        std::vector<std::string> lines{statuses[next() % 5]};
+        int const n = static_cast<int>(next() % 6);
+        for(int i = 0; i < n; ++i)
+            lines.push_back(pieces[next() % (sizeof(pieces) / sizeof(pieces[0]))]);
+        std::string const raw = head(lines, next() % 4 == 0 ? "\n" : "\r\n");
+        CAPTURE(raw);
+        auto const whole = parse_bytes(raw);
+        auto const lines_r = parse_lines(raw);
+        std::size_t const chunk = 1 + next() % 20;
+        auto const chunked = parse_chunked(raw, chunk);
+        REQUIRE(whole.has_value() == chunked.has_value());
+        REQUIRE(whole.has_value() == lines_r.has_value());
+        if(!whole)
+        {
+            CHECK(whole.error() == chunked.error());
+            CHECK(whole.error() == lines_r.error());
+            ++refused;
+            continue;
+        }
+        CHECK(same(*whole, *chunked));
+        CHECK(same(*whole, *lines_r));
+        CHECK(same(*whole, parse_chunked(raw, 1).value()));
+        if(raw.find("\r\n", raw.size() - 2) != std::string::npos || raw.back() == '\n')
+        {
+            auto const pairs = parse_pairs(raw);
+            REQUIRE(pairs.has_value());
+            CHECK(same(*whole, *pairs));
+        }
+        ++agreed;
+    }
+    CHECK(agreed > 100);
+    CHECK(refused > 20);
+}
