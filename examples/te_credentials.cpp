@@ -6,12 +6,15 @@
 // every rule lives in the library.
 
 #include <thousandeyes/credentials.hpp>
+#include <thousandeyes/credentials/error_message.hpp>
 
 #include <boost/optional/optional.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 namespace tc = thousandeyes::credentials;
 using tc::string_view;
@@ -22,6 +25,8 @@ char const usage[] =
     "usage: te-credentials request --id ID [--aid AID] [--api v6|v7]\n"
     "           [--format json|xml|none] [--base-url URL] [--allow-insecure-http]\n"
     "           [--user-agent UA] AUTH [--show-secrets] [--curl | --review]\n"
+    "       te-credentials explain-response [FILE|-] [--now EPOCH] [--attempt N]\n"
+    "           [--earlier-attempt-uncertain] [--json]\n"
     "       te-credentials --help\n"
     "\n"
     "Builds the ThousandEyes \"delete a credential\" request and prints it: by\n"
@@ -47,6 +52,17 @@ char const usage[] =
     "  --basic-user EMAIL --token-env VAR    Basic: email and API token from VAR\n"
     "  --basic-user EMAIL --token-file PATH  Basic: email and API token from a file\n"
     "  A file's single trailing newline is ignored.\n"
+    "\n"
+    "explain-response reads a raw HTTP/1.1 response (the head, optionally the\n"
+    "body) from FILE or standard input and prints what it means: status,\n"
+    "outcome, rate limits, Retry-After, Date, the body's error message, and the\n"
+    "decision (done, retry after delay_ms, or fail).\n"
+    "  --now EPOCH                   the local clock, for a Retry-After date or a\n"
+    "                                Reset when the response has no Date\n"
+    "  --attempt N                   this response answers attempt N (default 1)\n"
+    "  --earlier-attempt-uncertain   an earlier attempt's response was lost, so a\n"
+    "                                404 means the credential is already absent\n"
+    "  --json                        print one JSON object\n"
     "\n"
     "Exit status: 0 printed, 2 invalid input (one line on stderr, nothing on stdout).\n";
 
@@ -292,6 +308,265 @@ run_request(int argc, char** argv)
     return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
+// ---- explain-response ------------------------------------------------
+
+// Decimal into int64 for --now and --attempt; false if not 1*DIGIT or too large.
+bool
+parse_int(string_view s, std::int64_t& out)
+{
+    if(s.empty() || s.size() > 18)
+        return false;
+    std::int64_t v = 0;
+    for(char c : s)
+    {
+        if(c < '0' || c > '9')
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    out = v;
+    return true;
+}
+
+// A chunked body (RFC 9112 section 7.1) decoded in place; what cannot be
+// decoded ends the body there.
+string_view
+dechunk(char* p, std::size_t n)
+{
+    std::size_t in = 0, out = 0;
+    while(in < n)
+    {
+        std::size_t size = 0;
+        std::size_t digits = 0;
+        while(in < n && digits < 8)
+        {
+            char const c = p[in];
+            int const v = c >= '0' && c <= '9' ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if(v < 0)
+                break;
+            size = size * 16 + static_cast<std::size_t>(v);
+            ++in, ++digits;
+        }
+        while(in < n && p[in] != '\n') // chunk extensions, CR
+            ++in;
+        ++in;
+        if(digits == 0 || size == 0 || in > n || size > n - in)
+            break;
+        std::memmove(p + out, p + in, size);
+        out += size;
+        in += size;
+        if(in < n && p[in] == '\r')
+            ++in;
+        if(in < n && p[in] == '\n')
+            ++in;
+    }
+    return {p, out};
+}
+
+void
+put_optional(char const* key, std::optional<std::int64_t> v, bool comma = true)
+{
+    if(v)
+        std::printf("\"%s\":%lld", key, static_cast<long long>(*v));
+    else
+        std::printf("\"%s\":null", key);
+    if(comma)
+        std::fputc(',', stdout);
+}
+
+void
+put_json_string(string_view s)
+{
+    std::fputc('"', stdout);
+    for(char ch : s)
+    {
+        auto const c = static_cast<unsigned char>(ch);
+        if(c == '"' || c == '\\')
+            std::printf("\\%c", c);
+        else if(c < 0x20)
+            std::printf("\\u%04x", c);
+        else
+            std::fputc(c, stdout);
+    }
+    std::fputc('"', stdout);
+}
+
+void
+put_rate_limit(char const* key, tc::rate_limit const& r)
+{
+    std::printf("\"%s\":{", key);
+    put_optional("limit", r.limit);
+    put_optional("remaining", r.remaining);
+    put_optional("reset", r.reset, false);
+    std::fputs("},", stdout);
+}
+
+void
+print_text_number(char const* label, std::optional<std::int64_t> v, char const* unit = "")
+{
+    if(v)
+        std::printf("%-15s%lld%s\n", label, static_cast<long long>(*v), unit);
+    else
+        std::printf("%-15s-\n", label);
+}
+
+int
+run_explain(int argc, char** argv)
+{
+    char const* path = nullptr;
+    std::optional<std::int64_t> now;
+    std::int64_t attempt = 1;
+    bool uncertain = false;
+    bool json = false;
+    for(int i = 2; i < argc; ++i)
+    {
+        string_view arg = argv[i];
+        string_view name = arg.substr(0, arg.find('='));
+        auto value = [&](char const* option) -> string_view {
+            if(name.size() < arg.size())
+                return arg.substr(name.size() + 1);
+            if(i + 1 >= argc)
+                fail(option, "needs a value");
+            return argv[++i];
+        };
+        if(arg == "--help" || arg == "-h")
+        {
+            std::fputs(usage, stdout);
+            std::exit(0);
+        }
+        else if(name == "--now")
+        {
+            std::int64_t v = 0;
+            if(!parse_int(value("--now"), v))
+                fail("--now", "must be epoch seconds: decimal digits");
+            now = v;
+        }
+        else if(name == "--attempt")
+        {
+            if(!parse_int(value("--attempt"), attempt) || attempt < 1 || attempt > 1000000)
+                fail("--attempt", "must be a number from 1 to 1000000");
+        }
+        else if(arg == "--earlier-attempt-uncertain")
+            uncertain = true;
+        else if(arg == "--json")
+            json = true;
+        else if(arg.starts_with("--"))
+            fail("arguments", "unknown option (see --help)");
+        else if(path)
+            fail("arguments", "give at most one FILE");
+        else
+            path = argv[i];
+    }
+
+    std::FILE* f = stdin;
+    if(path && string_view(path) != "-")
+    {
+        f = std::fopen(path, "rb");
+        if(!f)
+            fail("FILE", "cannot open the file");
+    }
+    // The head is fed to the incremental parser as it is read; what follows
+    // it (the body) is kept, up to the limit an error body is read to.
+    static tc::static_response_parser<> parser(tc::response_options{16 * 1024, now});
+    static char body[tc::error_message::max_body + 1];
+    std::size_t body_len = 0;
+    char chunk[4096];
+    std::size_t n = 0;
+    while((n = std::fread(chunk, 1, sizeof(chunk), f)) > 0)
+    {
+        std::size_t used = 0;
+        if(!parser.done())
+        {
+            auto r = parser.feed(string_view(chunk, n));
+            if(!r)
+                fail("response", r.error());
+            used = *r;
+        }
+        std::size_t const keep = std::min(n - used, sizeof(body) - body_len);
+        std::memcpy(body + body_len, chunk + used, keep);
+        body_len += keep;
+    }
+    bool const read_error = std::ferror(f) != 0;
+    if(f != stdin)
+        std::fclose(f);
+    if(read_error)
+        fail("FILE", "cannot read the input");
+    auto head = parser.get();
+    if(!head)
+        fail("response", head.error());
+    tc::response const& r = *head;
+
+    string_view b(body, body_len);
+    if(r.body == tc::body_framing::none)
+        b = {};
+    else if(r.body == tc::body_framing::content_length && r.content_length < b.size())
+        b = b.substr(0, static_cast<std::size_t>(r.content_length));
+    else if(r.body == tc::body_framing::chunked)
+        b = dechunk(body, body_len);
+    static tc::error_message message;
+    message = tc::error_message::parse(b);
+
+    tc::attempt_context ctx;
+    ctx.attempt = static_cast<int>(attempt);
+    ctx.earlier_attempt_uncertain = uncertain;
+    ctx.now = now;
+    tc::decision const d = tc::decide(r, ctx);
+    std::optional<std::int64_t> const retry = r.retry_after_seconds(now);
+
+    if(json)
+    {
+        std::printf("{\"status\":%d,\"outcome\":\"%s\",", r.status, tc::to_string(d.result).data());
+        put_rate_limit("organization_rate_limit", r.organization);
+        put_rate_limit("instant_test_rate_limit", r.instant_test);
+        put_rate_limit("template_deploy_rate_limit", r.template_deploy);
+        std::fputs("\"ietf_rate_limit\":{", stdout);
+        put_optional("limit", r.ietf.limit);
+        put_optional("remaining", r.ietf.remaining);
+        put_optional("reset", r.ietf.reset);
+        put_optional("window", r.ietf.window, false);
+        std::fputs("},", stdout);
+        put_optional("retry_after_seconds", retry);
+        put_optional("date", r.date);
+        std::fputs("\"error_message\":", stdout);
+        if(message.text().empty())
+            std::fputs("null", stdout);
+        else
+            put_json_string(message.text());
+        std::printf(",\"decision\":{\"action\":\"%s\",\"delay_ms\":%lld},",
+                    tc::to_string(d.what).data(), static_cast<long long>(d.delay_ms));
+        std::printf("\"pace_ms\":%lld}\n", static_cast<long long>(tc::pace_ms(r, now)));
+    }
+    else
+    {
+        std::printf("%-15s%d (%s)\n", "status:", r.status, tc::to_string(d.result).data());
+        std::printf("%-15s", "rate limit:");
+        auto const& o = r.organization;
+        auto part = [](char const* name, std::optional<std::int64_t> v, char const* sep) {
+            if(v)
+                std::printf("%s %lld%s", name, static_cast<long long>(*v), sep);
+            else
+                std::printf("%s -%s", name, sep);
+        };
+        part("limit", o.limit, ", ");
+        part("remaining", o.remaining, ", ");
+        part("reset", o.reset, "\n");
+        print_text_number("date:", r.date);
+        print_text_number("retry after:", retry, " s");
+        std::printf("%-15s", "error message:");
+        if(message.text().empty())
+            std::printf("-\n");
+        else
+            std::printf("%.*s\n", static_cast<int>(message.text().size()), message.text().data());
+        std::printf("%-15s%s", "decision:", tc::to_string(d.what).data());
+        if(d.what == tc::action::retry)
+            std::printf(" after %lld ms", static_cast<long long>(d.delay_ms));
+        std::printf("\n");
+        std::printf("%-15s%lld ms\n", "next request:", static_cast<long long>(tc::pace_ms(r, now)));
+    }
+    return std::fflush(stdout) == 0 ? 0 : 1;
+}
+
 } // namespace
 
 int
@@ -310,5 +585,7 @@ main(int argc, char** argv)
     }
     if(cmd == "request")
         return run_request(argc, argv);
-    fail("command", "unknown command; use 'request' (see --help)");
+    if(cmd == "explain-response")
+        return run_explain(argc, argv);
+    fail("command", "unknown command; use 'request' or 'explain-response' (see --help)");
 }

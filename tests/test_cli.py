@@ -4,6 +4,9 @@
 """te-credentials CLI: outputs, exit statuses and messages, and the printed
 curl command run by the real curl against a loopback socket."""
 
+import email.utils
+import http.server
+import json
 import os
 import pathlib
 import re
@@ -82,7 +85,9 @@ class Request(unittest.TestCase):
         self.assertEqual(p.returncode, 0)
         for opt in ("--id", "--aid", "--api", "--format", "--base-url", "--allow-insecure-http",
                     "--user-agent", "--bearer-token-env", "--bearer-token-file", "--basic-user",
-                    "--token-env", "--token-file", "--show-secrets", "--curl", "--review"):
+                    "--token-env", "--token-file", "--show-secrets", "--curl", "--review",
+                    "explain-response", "--now", "--attempt", "--earlier-attempt-uncertain",
+                    "--json"):
             self.assertIn(opt.encode(), p.stdout, opt)
         self.assertEqual(run("request", "--help").stdout, p.stdout)
 
@@ -217,6 +222,178 @@ class CurlCommand(unittest.TestCase):
 
     def test_v7_bearer(self):
         self.check("--api", "v7", "--id", "3247", "--bearer-token-env", "TE_BEARER")
+
+
+SEED_RESPONSE = (DATA / "seed-response.http").read_bytes()
+
+
+def explain(raw: bytes, *args):
+    return subprocess.run([CLI, "explain-response", *args], input=raw,
+                          capture_output=True, timeout=30)
+
+
+def explain_json(raw: bytes, *args):
+    p = explain(raw, "--json", *args)
+    if p.returncode != 0:
+        raise AssertionError(p.stderr.decode())
+    lines = p.stdout.decode().splitlines()
+    assert len(lines) == 1, lines  # exactly one JSON object
+    return json.loads(lines[0])
+
+
+def with_status(raw: bytes, status_line: bytes) -> bytes:
+    return status_line + raw[raw.index(b"\r\n"):]
+
+
+class ExplainResponse(unittest.TestCase):
+    def test_seed_response_is_deleted_and_done(self):
+        out = explain_json(SEED_RESPONSE)
+        self.assertEqual(out["status"], 204)
+        self.assertEqual(out["outcome"], "deleted")
+        self.assertEqual(out["organization_rate_limit"],
+                         {"limit": 240, "remaining": 236, "reset": 1573849500})
+        self.assertIsNone(out["retry_after_seconds"])
+        self.assertEqual(out["date"], 1573849473)
+        self.assertIsNone(out["error_message"])
+        self.assertEqual(out["decision"], {"action": "done", "delay_ms": 0})
+
+    def test_file_argument_and_stdin_agree(self):
+        p = subprocess.run([CLI, "explain-response", str(DATA / "seed-response.http"), "--json"],
+                           capture_output=True, timeout=30)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, explain(SEED_RESPONSE, "--json").stdout)
+        self.assertEqual(p.stdout, explain(SEED_RESPONSE, "-", "--json").stdout)
+
+    def test_429_with_the_seeds_date_and_reset_waits_27_seconds(self):
+        raw = with_status(SEED_RESPONSE, b"HTTP/1.1 429 Too Many Requests")
+        out = explain_json(raw)
+        self.assertEqual(out["outcome"], "rate_limited")
+        self.assertEqual(out["decision"], {"action": "retry", "delay_ms": 27000})
+        # a skewed local clock changes nothing when the server sent Date
+        self.assertEqual(explain_json(raw, "--now", "1573840000")["decision"]["delay_ms"], 27000)
+        # the last attempt is not retried
+        self.assertEqual(explain_json(raw, "--attempt", "3")["decision"]["action"], "fail")
+
+    def test_retry_after_date_is_relative_to_date_else_to_now(self):
+        no_date = (b"HTTP/1.1 503 Service Unavailable\r\n"
+                   b"Retry-After: Fri, 15 Nov 2019 20:25:33 GMT\r\n\r\n")
+        self.assertIsNone(explain_json(no_date)["retry_after_seconds"])
+        out = explain_json(no_date, "--now", "1573849503")
+        self.assertEqual(out["retry_after_seconds"], 30)
+        self.assertEqual(out["decision"], {"action": "retry", "delay_ms": 30000})
+        with_date = no_date.replace(b"\r\n\r\n", b"\r\nDate: Fri, 15 Nov 2019 20:24:33 GMT\r\n\r\n")
+        self.assertEqual(explain_json(with_date, "--now", "1")["retry_after_seconds"], 60)
+
+    def test_404_after_an_uncertain_attempt_is_already_absent(self):
+        raw = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+        self.assertEqual(explain_json(raw)["outcome"], "not_found")
+        self.assertEqual(explain_json(raw)["decision"]["action"], "fail")
+        out = explain_json(raw, "--attempt", "2", "--earlier-attempt-uncertain")
+        self.assertEqual(out["outcome"], "already_absent")
+        self.assertEqual(out["decision"], {"action": "done", "delay_ms": 0})
+
+    def test_error_messages_from_each_body_shape(self):
+        cases = [
+            (b"HTTP/1.1 400 Bad Request", b'{"errorMessage": "Invalid aid"}', "Invalid aid"),
+            (b"HTTP/1.1 403 Forbidden",
+             b'{"type":"about:blank","title":"Forbidden","status":403,"detail":"No access \\"x\\""}',
+             'Forbidden: No access "x"'),
+            (b"HTTP/1.1 401 Unauthorized",
+             b'{"error":"invalid_token","error_description":"expired"}', "invalid_token: expired"),
+        ]
+        for status, body, message in cases:
+            raw = status + b"\r\nContent-Type: application/json\r\nContent-Length: " + \
+                str(len(body)).encode() + b"\r\n\r\n" + body + b"garbage after the body"
+            out = explain_json(raw)
+            self.assertEqual(out["error_message"], message)
+            self.assertEqual(out["decision"]["action"], "fail")
+        chunked = (b"HTTP/1.1 500 Internal Server Error\r\nTransfer-Encoding: chunked\r\n\r\n"
+                   b"6\r\n{\"erro\r\n15\r\nrMessage\": \"boom\\n\"}\r\n0\r\n\r\n")
+        out = explain_json(chunked)
+        self.assertEqual(out["error_message"], "boom\n")
+        self.assertEqual(out["decision"], {"action": "retry", "delay_ms": 1000})
+
+    def test_every_outcome_word(self):
+        words = {204: "deleted", 301: "moved", 400: "bad_request", 401: "unauthorized",
+                 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+                 406: "not_acceptable", 415: "unsupported_media_type", 429: "rate_limited",
+                 500: "server_error", 503: "unavailable", 200: "unexpected", 502: "unexpected"}
+        for status, word in words.items():
+            out = explain_json(b"HTTP/1.1 %d X\r\n\r\n" % status)
+            self.assertEqual((out["status"], out["outcome"]), (status, word))
+            self.assertIn(out["decision"]["action"], ("done", "retry", "fail"))
+            self.assertIsInstance(out["decision"]["delay_ms"], int)
+
+    def test_text_output(self):
+        p = explain(SEED_RESPONSE)
+        self.assertEqual(p.returncode, 0)
+        self.assertIn(b"204 (deleted)", p.stdout)
+        self.assertIn(b"limit 240, remaining 236, reset 1573849500", p.stdout)
+        self.assertIn(b"decision:      done", p.stdout)
+
+    def test_malformed_input_exits_2_with_one_line(self):
+        cases = [
+            (b"", [], "response head: input ended"),
+            (SEED_RESPONSE[:200], [], "response head: input ended"),
+            (b"HTTP/1.1 204 No Content\r\nDate : x\r\n\r\n", [], "response field line"),
+            (b"<html>portal</html>\r\n\r\n", [], "response status line"),
+            (b"HTTP/1.1 204 x\r\nX: a\x00b\r\n\r\n", [], "control characters"),
+            (b"HTTP/1.1 200 x\r\nContent-Length: 1, 2\r\n\r\n", [], "Content-Length"),
+            (SEED_RESPONSE, ["--now", "-5"], "--now"),
+            (SEED_RESPONSE, ["--attempt", "0"], "--attempt"),
+            (SEED_RESPONSE, ["--attempt"], "--attempt: needs a value"),
+            (SEED_RESPONSE, ["--bogus"], "unknown option"),
+            (SEED_RESPONSE, ["/nonexistent/file"], "FILE: cannot open"),
+            (SEED_RESPONSE, ["a", "b"], "at most one FILE"),
+        ]
+        for raw, args, text in cases:
+            with self.subTest(args=args, raw=raw[:40]):
+                p = explain(raw, "--json", *args)
+                self.assertEqual((p.returncode, p.stdout), (2, b""))
+                err = p.stderr.decode()
+                self.assertEqual(err.count("\n"), 1, err)
+                self.assertTrue(err.startswith("te-credentials: "), err)
+                self.assertIn(text, err)
+
+
+class QuietHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self):
+        self.send_response(429)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("X-Organization-Rate-Limit-Limit", "240")
+        self.send_header("X-Organization-Rate-Limit-Remaining", "0")
+        self.send_header("X-Organization-Rate-Limit-Reset", str(int(email.utils.parsedate_to_datetime(
+            self.date_time_string()).timestamp()) + 42))
+        body = b'{"errorMessage": "Too many requests"}'
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class RealPeer(unittest.TestCase):
+    def test_a_response_written_by_pythons_http_server(self):
+        server = http.server.HTTPServer(("127.0.0.1", 0), QuietHandler)
+        threading.Thread(target=server.handle_request, daemon=True).start()
+        with socket.create_connection(server.server_address, timeout=10) as c:
+            c.sendall(b"POST /v6/credentials/405/delete.json HTTP/1.1\r\nHost: x\r\n"
+                      b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+            raw = b""
+            while chunk := c.recv(65536):
+                raw += chunk
+        server.server_close()
+        date = re.search(rb"\r\nDate: ([^\r]+)\r\n", raw).group(1).decode()
+        out = explain_json(raw)
+        self.assertEqual(out["status"], 429)
+        self.assertEqual(out["date"], int(email.utils.parsedate_to_datetime(date).timestamp()))
+        self.assertEqual(out["organization_rate_limit"]["remaining"], 0)
+        self.assertEqual(out["decision"], {"action": "retry", "delay_ms": 42000})
+        self.assertEqual(out["error_message"], "Too many requests")
+        self.assertEqual(out["pace_ms"], 42000)
 
 
 if __name__ == "__main__":
