@@ -21,6 +21,7 @@
 #include <boost/json/detail/impl/except.ipp>
 #include <boost/json/detail/impl/stack.ipp>
 #include <boost/json/detail/impl/default_resource.ipp>
+#include <boost/json/detail/impl/shared_resource.ipp>
 #else
 #include <boost/json/src.hpp>
 #endif
