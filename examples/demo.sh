@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Quick start, step one: install what is missing, build, and print the
-# request of the seed example ("Deleting a credential", API v6): credential
-# 405, with the docs' example email and token.
+# Quick start, step one: install what is missing, build, print the request
+# of the seed example ("Deleting a credential", API v6): credential 405, with
+# the docs' example email and token; then explain the docs' example response
+# and a rate-limited one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps
@@ -18,3 +19,8 @@ echo "## The same request as a curl command:"
 "$cli" "${seed[@]}" --curl
 echo "## The same request as API v7 (a Bearer token), for review:"
 "$cli" request --api v7 --id 405 --bearer-token-env TE_DEMO_TOKEN --review
+echo "## The docs' example response, explained (status, rate limit, decision):"
+"$cli" explain-response tests/data/seed-response.http
+echo "## The same response as a 429, as one JSON object: retry when the window resets:"
+sed 's/^HTTP\/1.1 204 No Content/HTTP\/1.1 429 Too Many Requests/' tests/data/seed-response.http |
+    "$cli" explain-response --json

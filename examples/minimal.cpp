@@ -3,7 +3,8 @@
 //
 // The README's example, compiled: configure once, build the request for
 // credential 405, hand its fields to an HTTP stack or write its head for a
-// socket. Here "the stack" prints; the token comes from TE_TOKEN.
+// socket, then read the answer and decide. Here "the stack" prints and
+// answers with the docs' example response; the token comes from TE_TOKEN.
 
 #include <thousandeyes/credentials.hpp>
 
@@ -54,5 +55,29 @@ main()
     if(!w)
         return report(w.ec);
     std::printf("head: %zu bytes, ready to send\n", w.size);
-    return 0;
+
+    // The answer, as bytes from the socket, in chunks of any size.
+    static char const answer[] =
+        "HTTP/1.1 204 No Content\r\nDate: Fri, 15 Nov 2019 20:24:33 GMT\r\n"
+        "X-Organization-Rate-Limit-Limit: 240\r\n"
+        "X-Organization-Rate-Limit-Remaining: 236\r\n"
+        "X-Organization-Rate-Limit-Reset: 1573849500\r\n\r\n";
+    tc::static_response_parser<1024> parser;
+    for(char const& byte : tc::string_view(answer))
+        if(auto used = parser.feed({&byte, 1}); !used)
+            return report(used.error());
+    auto res = parser.get();
+    if(!res)
+        return report(res.error());     // e.g. "response field line: ..."
+
+    tc::attempt_context attempt;        // attempt 1; pass your clock in .now
+    tc::decision d = tc::decide(*res, attempt);
+    std::printf("status %d: %s, %s", res->status,
+                tc::to_string(d.result).data(), tc::to_string(d.what).data());
+    if(d.what == tc::action::retry)
+        std::printf(" in %lld ms", static_cast<long long>(d.delay_ms));
+    std::printf("; %lld left, next request in %lld ms\n",
+                static_cast<long long>(res->organization.remaining.value_or(-1)),
+                static_cast<long long>(tc::pace_ms(*res)));
+    return d.what == tc::action::done ? 0 : 1;
 }
