@@ -108,11 +108,15 @@ public:
         static constexpr string_view longs[] = {
             "Monday", "Tuesday", "Wednesday", "Thursday",
             "Friday", "Saturday", "Sunday"};
+        static constexpr std::uint32_t packed[] = {
+            pack3('M', 'o', 'n'), pack3('T', 'u', 'e'), pack3('W', 'e', 'd'),
+            pack3('T', 'h', 'u'), pack3('F', 'r', 'i'), pack3('S', 'a', 't'),
+            pack3('S', 'u', 'n')};
         if(e_ - p_ < 3)
             return false;
         std::uint32_t const v = pack3(p_[0], p_[1], p_[2]);
         for(int i = 0; i < 7; ++i)
-            if(v == pack3(longs[i][0], longs[i][1], longs[i][2]))
+            if(v == packed[i])
             {
                 if(!longform)
                 {
@@ -128,12 +132,16 @@ public:
     bool
     month(unsigned& m) noexcept
     {
-        static constexpr char names[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+        static constexpr std::uint32_t packed[] = {
+            pack3('J', 'a', 'n'), pack3('F', 'e', 'b'), pack3('M', 'a', 'r'),
+            pack3('A', 'p', 'r'), pack3('M', 'a', 'y'), pack3('J', 'u', 'n'),
+            pack3('J', 'u', 'l'), pack3('A', 'u', 'g'), pack3('S', 'e', 'p'),
+            pack3('O', 'c', 't'), pack3('N', 'o', 'v'), pack3('D', 'e', 'c')};
         if(e_ - p_ < 3)
             return false;
         std::uint32_t const v = pack3(p_[0], p_[1], p_[2]);
         for(unsigned i = 0; i < 12; ++i)
-            if(v == pack3(names[3 * i], names[3 * i + 1], names[3 * i + 2]))
+            if(v == packed[i])
             {
                 m = i + 1;
                 p_ += 3;
@@ -195,14 +203,18 @@ parse_http_date(
     {
         // IMF-fixdate, the form servers send, by fixed positions:
         // "Sun, 06 Nov 1994 08:49:37 GMT"
-        detail::date_scanner p(s);
-        detail::date_scanner dd(s.substr(5, 2)), mm(s.substr(8, 3)),
-            yy(s.substr(12, 4)), hh(s.substr(17, 2)), mn(s.substr(20, 2)),
-            ss(s.substr(23, 2));
-        if(p.day_name(false) && dd.digits(2, d) && mm.month(m) &&
-           yy.digits(4, y) && hh.digits(2, h) && mn.digits(2, mi) &&
-           ss.digits(2, sec))
-            return detail::make_epoch(y, m, d, h, mi, sec);
+        char const* const c = s.data();
+        auto two = [c](int i, unsigned& out) {
+            auto const a = static_cast<unsigned>(static_cast<unsigned char>(c[i]) - '0');
+            auto const b = static_cast<unsigned>(static_cast<unsigned char>(c[i + 1]) - '0');
+            out = a * 10 + b;
+            return a < 10 && b < 10;
+        };
+        unsigned y2 = 0;
+        detail::date_scanner day(s.substr(0, 3)), mon(s.substr(8, 3));
+        if(day.day_name(false) && mon.month(m) && two(5, d) && two(12, y) &&
+           two(14, y2) && two(17, h) && two(20, mi) && two(23, sec))
+            return detail::make_epoch(y * 100 + y2, m, d, h, mi, sec);
         return std::nullopt;
     }
     {

@@ -63,7 +63,7 @@ class response_parser
         return r_.current() == detail::head_reader::state::complete;
     }
 
-    bool
+    BOOST_FORCEINLINE bool
     process(char const* p, std::size_t n) noexcept
     {
         if(n > cap_)

@@ -13,6 +13,8 @@
 #include <thousandeyes/credentials/detail/numbers.hpp>
 #include <thousandeyes/credentials/detail/structured_field.hpp>
 
+#include <boost/config.hpp>
+
 #include <cstdint>
 #include <cstring>
 
@@ -47,7 +49,7 @@ is_head_control(unsigned char c) noexcept
 
 // The first byte in [p, e) that is a CTL or DEL (HTAB included: the
 // callers skip it), 16 bytes at a time with SSE2, else 8 with SWAR.
-inline char const*
+BOOST_FORCEINLINE char const*
 find_ctl_or_tab(char const* p, char const* e) noexcept
 {
 #if defined(__SSE2__)
@@ -99,9 +101,65 @@ find_control(char const* p, char const* e) noexcept
     }
 }
 
-// field-name ":" of a line [p, e) that holds no CTL but HTAB: the colon,
-// or nullptr when there is none or the name before it is not 1*tchar.
-inline char const* find_name_end(char const* p, char const* e) noexcept;
+// The first ':' in [p, e), or e.
+BOOST_FORCEINLINE char const*
+find_colon(char const* p, char const* e) noexcept
+{
+#if defined(__SSE2__)
+    __m128i const colon = _mm_set1_epi8(':');
+    while(e - p >= 16)
+    {
+        int const m = _mm_movemask_epi8(_mm_cmpeq_epi8(
+            _mm_loadu_si128(reinterpret_cast<__m128i const*>(p)), colon));
+        if(m)
+            return p + __builtin_ctz(static_cast<unsigned>(m));
+        p += 16;
+    }
+#endif
+    for(; p != e; ++p)
+        if(*p == ':')
+            return p;
+    return e;
+}
+
+inline bool all_tchar(char const* p, std::size_t n) noexcept;
+
+// field-name = token: the n bytes at p, in a line that ends at `limit` and
+// holds no CTL but HTAB. Common names are letters, digits and '-'; with bit
+// 0x20 set, letters fold to a-z and digits and '-' stay, and no CTL that
+// would fold into those ranges (CR, 0x10-0x19) is in the line. Names with
+// any other byte go to the exact table.
+inline bool
+name_is_token(char const* p, std::size_t n, char const* limit) noexcept
+{
+    if(n == 0)
+        return false;
+#if defined(__SSE2__)
+    __m128i const fold = _mm_set1_epi8(0x20);
+    while(limit - p >= 16)
+    {
+        __m128i const f = _mm_or_si128(
+            _mm_loadu_si128(reinterpret_cast<__m128i const*>(p)), fold);
+        __m128i const dash = _mm_cmpeq_epi8(f, _mm_set1_epi8('-'));
+        __m128i const d = _mm_sub_epi8(f, _mm_set1_epi8('0'));
+        __m128i const digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+        __m128i const a = _mm_sub_epi8(f, _mm_set1_epi8('a'));
+        __m128i const alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(25)), a);
+        unsigned const good = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(dash, digit), alpha)));
+        unsigned const want = n >= 16 ? 0xFFFFu : (1u << n) - 1;
+        if((good & want) != want)
+            break;
+        if(n <= 16)
+            return true;
+        p += 16;
+        n -= 16;
+    }
+#else
+    (void)limit;
+#endif
+    return all_tchar(p, n);
+}
 
 // 1*tchar, without a branch per byte.
 inline bool
@@ -128,51 +186,6 @@ to_code(error e) noexcept
     return make_error_code(e);
 }
 
-inline char const*
-find_name_end(char const* p, char const* e) noexcept
-{
-    char const* const b = p;
-#if defined(__SSE2__)
-    // Common names are letters, digits and '-'. With bit 0x20 set, letters
-    // fold to a-z and digits and '-' stay; a CTL that would fold into those
-    // ranges (CR, 0x10-0x19) is not in the line. Any other byte, or a name
-    // longer than the line's 16-byte blocks, goes to the exact table.
-    __m128i const colon = _mm_set1_epi8(':');
-    __m128i const fold = _mm_set1_epi8(0x20);
-    while(e - p >= 16)
-    {
-        __m128i const x = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
-        __m128i const f = _mm_or_si128(x, fold);
-        __m128i const dash = _mm_cmpeq_epi8(f, _mm_set1_epi8('-'));
-        __m128i const d = _mm_sub_epi8(f, _mm_set1_epi8('0'));
-        __m128i const digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
-        __m128i const a = _mm_sub_epi8(f, _mm_set1_epi8('a'));
-        __m128i const alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(25)), a);
-        unsigned const good = static_cast<unsigned>(_mm_movemask_epi8(
-            _mm_or_si128(_mm_or_si128(dash, digit), alpha)));
-        unsigned const c = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_cmpeq_epi8(x, colon)));
-        if(c)
-        {
-            unsigned const before = (c & (0u - c)) - 1; // bytes before the colon
-            char const* const q = p + __builtin_ctz(c);
-            if((good & before) == before)
-                return q != b ? q : nullptr;
-            return q != b && all_tchar(b, static_cast<std::size_t>(q - b)) ? q : nullptr;
-        }
-        if(good != 0xFFFF)
-            break;
-        p += 16;
-    }
-#endif
-    char const* q = p;
-    while(q != e && *q != ':')
-        ++q;
-    if(q == e || q == b || !all_tchar(b, static_cast<std::size_t>(q - b)))
-        return nullptr;
-    return q;
-}
-
 enum class field_id : unsigned char
 {
     other,
@@ -189,6 +202,12 @@ enum class field_id : unsigned char
     ratelimit_remaining,
     ratelimit_reset
 };
+
+inline constexpr field_id
+family_field(int family, int kind) noexcept
+{
+    return static_cast<field_id>(static_cast<int>(field_id::family_limit) + 3 * family + kind);
+}
 
 // Only the fields the library reads are recognized; every other name is
 // dismissed after a length switch and at most one comparison.
@@ -222,35 +241,40 @@ lookup_field(char const* p, std::size_t n) noexcept
     case 19:
         if(name_equals(p, "ratelimit-remaining", 19)) return field_id::ratelimit_remaining;
         break;
-    case 31: case 35: case 34: case 38:
+    // X-Organization-Rate-Limit-*, X-Instant-Test-Rate-Limit-*,
+    // X-Template-Deploy-Rate-Limit-*: one byte picks the candidate, one
+    // comparison (four words) confirms it.
+    case 31:
     {
-        // X-Organization-Rate-Limit-*, X-Instant-Test-Rate-Limit-*,
-        // X-Template-Deploy-Rate-Limit-*
-        if(!name_equals(p, "x-", 2))
-            break;
-        int family = 0;
-        char const* rest = nullptr;
-        if(name_equals(p + 2, "organization", 12))
-            rest = p + 14;
-        else if(name_equals(p + 2, "instant-test", 12))
-            family = 1, rest = p + 14;
-        else if(n >= 34 && name_equals(p + 2, "template-deploy", 15))
-            family = 2, rest = p + 17;
-        else
-            break;
-        if(!name_equals(rest, "-rate-limit-", 12))
-            break;
-        char const* const kind = rest + 12;
-        std::size_t const k = n - static_cast<std::size_t>(kind - p);
-        int const base = static_cast<int>(field_id::family_limit) + 3 * family;
-        if(k == 5 && name_equals(kind, "limit", 5))
-            return static_cast<field_id>(base);
-        if(k == 9 && name_equals(kind, "remaining", 9))
-            return static_cast<field_id>(base + 1);
-        if(k == 5 && name_equals(kind, "reset", 5))
-            return static_cast<field_id>(base + 2);
+        bool const org = (p[2] | 0x20) == 'o';
+        bool const reset = (p[26] | 0x20) == 'r';
+        char const* const want = org
+            ? (reset ? "x-organization-rate-limit-reset" : "x-organization-rate-limit-limit")
+            : (reset ? "x-instant-test-rate-limit-reset" : "x-instant-test-rate-limit-limit");
+        if(name_equals(p, want, 31))
+            return family_field(org ? 0 : 1, reset ? 2 : 0);
         break;
     }
+    case 35:
+    {
+        bool const org = (p[2] | 0x20) == 'o';
+        if(name_equals(p, org ? "x-organization-rate-limit-remaining"
+                              : "x-instant-test-rate-limit-remaining", 35))
+            return family_field(org ? 0 : 1, 1);
+        break;
+    }
+    case 34:
+    {
+        bool const reset = (p[29] | 0x20) == 'r';
+        if(name_equals(p, reset ? "x-template-deploy-rate-limit-reset"
+                                : "x-template-deploy-rate-limit-limit", 34))
+            return family_field(2, reset ? 2 : 0);
+        break;
+    }
+    case 38:
+        if(name_equals(p, "x-template-deploy-rate-limit-remaining", 38))
+            return family_field(2, 1);
+        break;
     default:
         break;
     }
@@ -390,7 +414,7 @@ public:
     /** Forms 2 and 3: one line without its terminator. The caller has
         checked it holds no control byte but HTAB (`find_control`).
     */
-    error
+    BOOST_FORCEINLINE error
     line(char const* p, std::size_t n) noexcept
     {
         switch(state_)
@@ -572,15 +596,20 @@ private:
 
     // field-line = field-name ":" OWS field-value OWS   (RFC 9112 section 5)
     // No whitespace is allowed between the name and the colon.
-    error
+    BOOST_FORCEINLINE error
     field_line(char const* p, std::size_t n) noexcept
     {
         char const* const e = p + n;
-        char const* const q = find_name_end(p, e);
-        if(!q)
+        char const* const q = find_colon(p, e);
+        if(q == e)
+            return error::response_field_line;
+        auto const name_len = static_cast<std::size_t>(q - p);
+        // A name the lookup recognizes matched letters and '-' exactly
+        // (case folded), so it is a token; only the others need checking.
+        field_id const id = lookup_field(p, name_len);
+        if(id == field_id::other && !name_is_token(p, name_len, e))
             return error::response_field_line;
         f_.any_field = true;
-        field_id const id = lookup_field(p, static_cast<std::size_t>(q - p));
         if(id == field_id::other)
             return ok;
         string_view const v = trim_ows(string_view(q + 1, static_cast<std::size_t>(e - q - 1)));
