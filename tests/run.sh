@@ -4,7 +4,8 @@
 #   gcc-20              the same as C++20
 #   gcc-constrained,    -fno-exceptions -fno-rtti, Boost.URL compiled in
 #   clang-constrained   (header-only, through boost/url/src.hpp)
-#   clang-sanitize      AddressSanitizer and UndefinedBehaviorSanitizer
+#   clang-sanitize      AddressSanitizer and UndefinedBehaviorSanitizer, and a
+#                       short libFuzzer run over the response readers
 # All with -Wall -Wextra -Wpedantic -Werror.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ configs=(
   "gcc-20|g++|-Dcpp_std=c++20"
   "gcc-constrained|g++|${constrained[*]}"
   "clang-constrained|clang++|${constrained[*]}"
-  "clang-sanitize|clang++|-Db_sanitize=address,undefined -Db_lundef=false"
+  "clang-sanitize|clang++|-Db_sanitize=address,undefined -Db_lundef=false -Dfuzz=true"
 )
 
 passed=0 failed=0

@@ -1,0 +1,48 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+//
+// libFuzzer target: any bytes, read as a response in each input form and
+// chunking, must give the same result (the same error or the same
+// response), and neither the reader, the decision nor the error-message
+// reader may crash. Build with -Dfuzz=true and clang++.
+#include "../response_forms.hpp"
+
+#include <thousandeyes/credentials/error_message.hpp>
+
+#include <cstdlib>
+
+extern "C" int
+LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
+{
+    std::string const raw(reinterpret_cast<char const*>(data), size);
+    auto const whole = parse_bytes(raw);
+    auto const bytes = parse_chunked(raw, 1);
+    auto const some = parse_chunked(raw, 1 + size % 13);
+    // libcurl hands over the head's lines only, never the body
+    tc::static_response_parser<> head;
+    (void)head.feed(raw);
+    auto const lines = parse_lines(raw.substr(0, head.head_size()));
+    auto agree = [&](tc::result<tc::response> const& other) {
+        if(whole.has_value() != other.has_value())
+            return false;
+        return whole ? same(*whole, *other) : whole.error() == other.error();
+    };
+    if(!agree(bytes) || !agree(some))
+        std::abort();
+    if(whole && (!lines || !same(*whole, *lines)))
+        std::abort();
+    if(whole)
+    {
+        tc::attempt_context a;
+        a.attempt = 1 + static_cast<int>(size % 4);
+        a.earlier_attempt_uncertain = size % 2;
+        a.now = 1573849473;
+        auto const d = tc::decide(*whole, a);
+        if(d.delay_ms < 0 || tc::pace_ms(*whole, a.now) < 0)
+            std::abort();
+    }
+    auto const m = tc::error_message::parse(raw);
+    if(m.text().size() > 2 * tc::error_message::max_member + 2)
+        std::abort();
+    return 0;
+}
