@@ -170,6 +170,38 @@ TEST_CASE("a wait beyond max_delay_ms is not waited: fail, with the delay asked 
     CHECK(tc::decide(r, attempt(1), p).what == action::retry);
 }
 
+TEST_CASE("giving up after the last attempt says no delay; extreme numbers never overflow")
+{
+    auto const last = tc::decide(seed_429(), attempt(3));
+    CHECK(last.what == action::fail);
+    CHECK(last.delay_ms == 0);
+
+    tc::response r = status(429);
+    r.organization.reset = INT64_MAX;
+    tc::attempt_context a = attempt(1);
+    a.now = INT64_MIN;
+    auto d = tc::decide(r, a);
+    CHECK(d.what == action::fail); // an absurd wait is refused, not wrapped around
+    CHECK(d.delay_ms == INT64_MAX);
+    r.organization = {1, 0, INT64_MIN};
+    a.now = INT64_MAX;
+    d = tc::decide(r, a);
+    CHECK(d.what == action::retry);
+    CHECK(d.delay_ms == 0);
+    CHECK(tc::pace_ms(r, INT64_MAX) == 0);
+    r.organization.reset = INT64_MAX;
+    CHECK(tc::pace_ms(r, INT64_MIN) == INT64_MAX);
+    r.retry_after_date = INT64_MAX;
+    CHECK(r.retry_after_seconds(INT64_MIN) == INT64_MAX);
+    r.retry_after_date = INT64_MIN;
+    CHECK(r.retry_after_seconds(INT64_MAX) == 0);
+
+    tc::retry_policy p;
+    p.max_attempts = 1000;
+    p.backoff_max_ms = INT64_MAX;
+    CHECK(tc::decide(status(500), attempt(999), p).delay_ms > 0);
+}
+
 TEST_CASE("delays are deterministic; jitter comes only from the caller's random value")
 {
     tc::retry_policy p;

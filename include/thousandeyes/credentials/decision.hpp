@@ -9,6 +9,7 @@
 
 #include <thousandeyes/credentials/response.hpp>
 
+#include <climits>
 #include <cstdint>
 #include <optional>
 
@@ -96,7 +97,9 @@ struct attempt_context
 struct decision
 {
     action what = action::fail;
-    std::int64_t delay_ms = 0; //< wait this long before retrying
+    /// retry: wait this long first. fail: 0, or the wait the server asked
+    /// for when it exceeds max_delay_ms (the reason to fail).
+    std::int64_t delay_ms = 0;
     outcome result = outcome::unexpected;
     delay_source source = delay_source::none;
 };
@@ -107,9 +110,30 @@ inline std::int64_t
 backoff_ms(int attempt, retry_policy const& p) noexcept
 {
     std::int64_t d = p.backoff_base_ms > 0 ? p.backoff_base_ms : 0;
-    for(int i = 1; i < attempt && d < p.backoff_max_ms; ++i)
+    for(int i = 1; i < attempt && d < p.backoff_max_ms && d <= INT64_MAX / 2; ++i)
         d *= 2;
     return d < p.backoff_max_ms ? d : p.backoff_max_ms;
+}
+
+// Arithmetic on times the caller and the server supply saturates instead
+// of overflowing: a hostile Reset or a wild clock gives a huge delay (which
+// max_delay_ms refuses), never undefined behaviour.
+inline std::int64_t
+sat_add(std::int64_t a, std::int64_t b) noexcept
+{
+    std::int64_t r = 0;
+    if(__builtin_add_overflow(a, b, &r))
+        return b > 0 ? INT64_MAX : INT64_MIN;
+    return r;
+}
+
+inline std::int64_t
+sat_sub(std::int64_t a, std::int64_t b) noexcept
+{
+    std::int64_t r = 0;
+    if(__builtin_sub_overflow(a, b, &r))
+        return b < 0 ? INT64_MAX : INT64_MIN;
+    return r;
 }
 
 inline std::int64_t
@@ -130,9 +154,15 @@ retry_or_give_up(outcome o, std::int64_t delay, delay_source src,
     d.result = o;
     d.source = src;
     d.delay_ms = delay < 0 ? 0 : delay;
-    if(a.attempt >= p.max_attempts || d.delay_ms > p.max_delay_ms)
+    if(d.delay_ms > p.max_delay_ms)
+    {
+        d.what = action::fail; // delay_ms says what the server asked for
+        return d;
+    }
+    if(a.attempt >= p.max_attempts)
     {
         d.what = action::fail;
+        d.delay_ms = 0;
         return d;
     }
     if(p.jitter_ms > 0)
@@ -162,14 +192,15 @@ rate_limit_wait(response const& r, attempt_context const& a,
         std::optional<std::int64_t> const base = r.date ? r.date : a.now;
         if(base)
         {
-            d.delay_ms = seconds_to_ms(*r.organization.reset - *base) + p.reset_margin_ms;
+            d.delay_ms = sat_add(seconds_to_ms(sat_sub(*r.organization.reset, *base)),
+                                 p.reset_margin_ms);
             d.source = r.date ? delay_source::reset_minus_date : delay_source::reset_minus_now;
             have = true;
         }
     }
     if(r.ietf.reset)
     {
-        std::int64_t const ms = seconds_to_ms(*r.ietf.reset) + p.reset_margin_ms;
+        std::int64_t const ms = sat_add(seconds_to_ms(*r.ietf.reset), p.reset_margin_ms);
         if(!have || ms > d.delay_ms)
         {
             d.delay_ms = ms;
@@ -268,7 +299,7 @@ pace_ms(response const& last,
     auto spread = [&](std::int64_t remaining, std::int64_t window_left_ms) -> std::int64_t {
         if(window_left_ms <= 0)
             return 0;
-        window_left_ms += p.reset_margin_ms;
+        window_left_ms = detail::sat_add(window_left_ms, p.reset_margin_ms);
         if(remaining <= 0)
             return window_left_ms;
         return window_left_ms / remaining;
@@ -280,7 +311,8 @@ pace_ms(response const& last,
         std::optional<std::int64_t> const base = last.date ? last.date : now;
         if(base)
         {
-            std::int64_t const w = spread(*org.remaining, detail::seconds_to_ms(*org.reset - *base));
+            std::int64_t const w = spread(*org.remaining,
+                                          detail::seconds_to_ms(detail::sat_sub(*org.reset, *base)));
             if(w > wait)
                 wait = w;
         }

@@ -5,6 +5,7 @@
 
 #include <thousandeyes/credentials/detail/charsets.hpp>
 
+#include <climits>
 #include <cstdint>
 #include <optional>
 
@@ -167,7 +168,10 @@ struct response
         std::optional<std::int64_t> const base = date ? date : now;
         if(!base)
             return std::nullopt;
-        std::int64_t const d = *retry_after_date - *base;
+        // saturating: `now` is the caller's and may be anything
+        std::int64_t d = 0;
+        if(__builtin_sub_overflow(*retry_after_date, *base, &d))
+            return *base < 0 ? INT64_MAX : 0;
         return d > 0 ? d : 0;
     }
 };
