@@ -211,7 +211,7 @@ parse_http_date(
             return a < 10 && b < 10;
         };
         unsigned y2 = 0;
-        detail::date_scanner day(s.substr(0, 3)), mon(s.substr(8, 3));
+        detail::date_scanner day(detail::slice(s, 0, 3)), mon(detail::slice(s, 8, 3));
         if(day.day_name(false) && mon.month(m) && two(5, d) && two(12, y) &&
            two(14, y2) && two(17, h) && two(20, mi) && two(23, sec))
             return detail::make_epoch(y * 100 + y2, m, d, h, mi, sec);

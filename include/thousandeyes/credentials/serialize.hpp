@@ -44,7 +44,7 @@ put_authorization(Sink& out, request const& req, secrets s)
     if(s == secrets::reveal)
         return out.put(v);
     // The scheme is not secret, and tells a reviewer which one is used.
-    out.put(v.substr(0, v.find(' ')));
+    out.put(detail::slice(v, 0, v.find(' ')));
     out.put(" <redacted>");
 }
 
@@ -65,9 +65,9 @@ put_head(Sink& out, request const& req, secrets s)
     out.put(req.method());
     out.put(' ');
     out.put(req.target());
-    out.put(rest.substr(0, auth_off));
+    out.put(detail::slice(rest, 0, auth_off));
     put_authorization(out, req, s);
-    out.put(rest.substr(auth_off + auth.size()));
+    out.put(detail::slice(rest, auth_off + auth.size()));
 }
 
 template<class Sink>

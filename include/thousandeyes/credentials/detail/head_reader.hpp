@@ -745,7 +745,7 @@ private:
             // the final coding decides (RFC 9112 section 6.3)
             f_.te_seen = true;
             std::size_t const comma = v.rfind(',');
-            string_view const last = trim_ows(comma == string_view::npos ? v : v.substr(comma + 1));
+            string_view const last = trim_ows(comma == string_view::npos ? v : slice(v, comma + 1));
             f_.te_chunked = last.size() == 7 && name_equals(last.data(), "chunked", 7);
             return ok;
         }

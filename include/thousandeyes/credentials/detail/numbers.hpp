@@ -28,7 +28,7 @@ trim_ows(string_view s) noexcept
         ++b;
     while(e > b && is_ows(s[e - 1]))
         --e;
-    return s.substr(b, e - b);
+    return slice(s, b, e - b);
 }
 
 // 1*DIGIT into a non-negative int64. A sign, any other character, or a value
@@ -76,7 +76,7 @@ parse_decimal_list(string_view s, std::int64_t& out) noexcept
     while(true)
     {
         std::size_t const comma = s.find(',');
-        string_view const item = trim_ows(s.substr(0, comma));
+        string_view const item = trim_ows(slice(s, 0, comma));
         if(!item.empty())
         {
             std::int64_t v = 0;
@@ -89,7 +89,7 @@ parse_decimal_list(string_view s, std::int64_t& out) noexcept
         }
         if(comma == string_view::npos)
             break;
-        s = s.substr(comma + 1);
+        s = slice(s, comma + 1);
     }
     out = first;
     return have;

@@ -72,7 +72,7 @@ public:
         for(;;)
         {
             auto const q = s.find('\'');
-            out_.put(s.substr(0, q));
+            out_.put(slice(s, 0, q));
             if(q == string_view::npos)
                 return;
             out_.put("'\\''");
