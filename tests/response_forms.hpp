@@ -99,7 +99,6 @@ parse_lines(std::string const& raw, tc::response_options const& o = {})
 inline tc::result<tc::response>
 parse_pairs(std::string const& raw, tc::response_options const& o = {})
 {
-    std::vector<std::string> lines;
     int status = 0;
     std::vector<std::pair<std::string, std::string>> fields;
     for(auto l : split_lines(raw))

@@ -373,6 +373,12 @@ public:
     {
     }
 
+    // Parts of the state are written before they are read, not at
+    // construction (a reader per response stays cheap), so a copy would
+    // read unset bytes: readers are not copied.
+    head_reader(head_reader const&) = delete;
+    head_reader& operator=(head_reader const&) = delete;
+
     state
     current() const noexcept
     {
