@@ -4,6 +4,8 @@
 
 #include <thousandeyes/credentials/http_date.hpp>
 
+#include <cstdio>
+
 namespace tc = thousandeyes::credentials;
 
 TEST_CASE("the three HTTP-date forms of RFC 9110 section 5.6.7 give the same instant")
@@ -58,4 +60,30 @@ TEST_CASE("an rfc850 two-digit year more than 50 years ahead is in the past cent
     // without a reference: 70-99 are 19xx, 00-69 are 20xx
     CHECK(tc::parse_http_date("Friday, 15-Nov-19 20:24:33 GMT") == 1573849473);
     CHECK(tc::parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT") == 784111777);
+}
+
+TEST_CASE("every form agrees with an independent civil-date algorithm, years 0 to 9999")
+{
+    static char const* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static unsigned const last[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int checked = 0;
+    for(int y = 0; y <= 9999; y += (y < 2200 ? 1 : 37))
+        for(unsigned m = 1; m <= 12; ++m)
+        {
+            unsigned const dim = last[m - 1] + (m == 2 && tc::detail::is_leap(y) ? 1 : 0);
+            for(unsigned d : {1u, 15u, dim})
+            {
+                std::int64_t const want =
+                    tc::detail::days_from_civil(y, m, d) * 86400 + 23 * 3600 + 59 * 60 + 58;
+                char imf[40], asc[40];
+                std::snprintf(imf, sizeof imf, "Wed, %02u %s %04d 23:59:58 GMT", d, months[m - 1], y);
+                std::snprintf(asc, sizeof asc, "Wed %s %2u 23:59:58 %04d", months[m - 1], d, y);
+                CAPTURE(imf);
+                CHECK(tc::parse_http_date(imf) == want);
+                CHECK(tc::parse_http_date(asc) == want);
+                ++checked;
+            }
+        }
+    CHECK(checked > 80000);
 }

@@ -103,52 +103,11 @@ public:
     // day-name = %s"Mon" / %s"Tue" / ... (case-sensitive, RFC 9110 5.6.7)
     // day-name-l = %s"Monday" / ...  (rfc850-date)
     bool
-    day_name(bool longform) noexcept
-    {
-        static constexpr string_view longs[] = {
-            "Monday", "Tuesday", "Wednesday", "Thursday",
-            "Friday", "Saturday", "Sunday"};
-        static constexpr std::uint32_t packed[] = {
-            pack3('M', 'o', 'n'), pack3('T', 'u', 'e'), pack3('W', 'e', 'd'),
-            pack3('T', 'h', 'u'), pack3('F', 'r', 'i'), pack3('S', 'a', 't'),
-            pack3('S', 'u', 'n')};
-        if(e_ - p_ < 3)
-            return false;
-        std::uint32_t const v = pack3(p_[0], p_[1], p_[2]);
-        for(int i = 0; i < 7; ++i)
-            if(v == packed[i])
-            {
-                if(!longform)
-                {
-                    p_ += 3;
-                    return true;
-                }
-                return lit(longs[i]);
-            }
-        return false;
-    }
+    day_name(bool longform) noexcept;
 
     // month = %s"Jan" / ... / %s"Dec"
     bool
-    month(unsigned& m) noexcept
-    {
-        static constexpr std::uint32_t packed[] = {
-            pack3('J', 'a', 'n'), pack3('F', 'e', 'b'), pack3('M', 'a', 'r'),
-            pack3('A', 'p', 'r'), pack3('M', 'a', 'y'), pack3('J', 'u', 'n'),
-            pack3('J', 'u', 'l'), pack3('A', 'u', 'g'), pack3('S', 'e', 'p'),
-            pack3('O', 'c', 't'), pack3('N', 'o', 'v'), pack3('D', 'e', 'c')};
-        if(e_ - p_ < 3)
-            return false;
-        std::uint32_t const v = pack3(p_[0], p_[1], p_[2]);
-        for(unsigned i = 0; i < 12; ++i)
-            if(v == packed[i])
-            {
-                m = i + 1;
-                p_ += 3;
-                return true;
-            }
-        return false;
-    }
+    month(unsigned& m) noexcept;
 
     // time-of-day = hour ":" minute ":" second
     bool
@@ -159,21 +118,97 @@ public:
     }
 };
 
+// day-name (three letters, packed) is one of the seven
+inline bool
+is_day_name(std::uint32_t v) noexcept
+{
+    static constexpr std::uint32_t names[] = {
+        date_scanner::pack3('M', 'o', 'n'), date_scanner::pack3('T', 'u', 'e'),
+        date_scanner::pack3('W', 'e', 'd'), date_scanner::pack3('T', 'h', 'u'),
+        date_scanner::pack3('F', 'r', 'i'), date_scanner::pack3('S', 'a', 't'),
+        date_scanner::pack3('S', 'u', 'n')};
+    bool found = false;
+    for(std::uint32_t n : names)
+        found |= v == n;
+    return found;
+}
+
+// month (three letters, packed) as 1-12, or 0
+inline unsigned
+month_number(std::uint32_t v) noexcept
+{
+    static constexpr std::uint32_t names[] = {
+        date_scanner::pack3('J', 'a', 'n'), date_scanner::pack3('F', 'e', 'b'),
+        date_scanner::pack3('M', 'a', 'r'), date_scanner::pack3('A', 'p', 'r'),
+        date_scanner::pack3('M', 'a', 'y'), date_scanner::pack3('J', 'u', 'n'),
+        date_scanner::pack3('J', 'u', 'l'), date_scanner::pack3('A', 'u', 'g'),
+        date_scanner::pack3('S', 'e', 'p'), date_scanner::pack3('O', 'c', 't'),
+        date_scanner::pack3('N', 'o', 'v'), date_scanner::pack3('D', 'e', 'c')};
+    for(unsigned i = 0; i < 12; ++i)
+        if(v == names[i])
+            return i + 1;
+    return 0;
+}
+
+inline bool
+date_scanner::day_name(bool longform) noexcept
+{
+    static constexpr string_view longs[] = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    if(e_ - p_ < 3 || !is_day_name(pack3(p_[0], p_[1], p_[2])))
+        return false;
+    if(!longform)
+    {
+        p_ += 3;
+        return true;
+    }
+    for(string_view l : longs)
+        if(lit(l))
+            return true;
+    return false;
+}
+
+inline bool
+date_scanner::month(unsigned& m) noexcept
+{
+    if(e_ - p_ < 3)
+        return false;
+    m = month_number(pack3(p_[0], p_[1], p_[2]));
+    if(!m)
+        return false;
+    p_ += 3;
+    return true;
+}
+
 inline std::optional<std::int64_t>
 make_epoch(std::int64_t y, unsigned m, unsigned d,
            unsigned h, unsigned mi, unsigned s) noexcept
 {
-    static constexpr unsigned days_in[] = {
+    static constexpr unsigned char days_in[] = {
         31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static constexpr unsigned short before[] = {
+        0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
     if(m < 1 || m > 12 || d < 1)
         return std::nullopt;
-    unsigned const dim = days_in[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
+    bool const leap = is_leap(y);
+    unsigned const dim = days_in[m - 1] + (m == 2 && leap ? 1 : 0);
     // second = 2DIGIT, 00-60 (a leap second is read as :59)
     if(d > dim || h > 23 || mi > 59 || s > 60)
         return std::nullopt;
     if(s == 60)
         s = 59;
-    return days_from_civil(y, m, d) * 86400 + h * 3600 + mi * 60 + s;
+    std::int64_t days;
+    if(y >= 1)
+    {
+        // leap days before year y, counted from year 1 (floor division is
+        // plain division for positive numbers)
+        std::int64_t const p = y - 1;
+        days = (y - 1970) * 365 + (p / 4 - p / 100 + p / 400) - 477 +
+               before[m - 1] + (m > 2 && leap ? 1 : 0) + (d - 1);
+    }
+    else
+        days = days_from_civil(y, m, d);
+    return days * 86400 + h * 3600 + mi * 60 + s;
 }
 
 } // namespace detail
@@ -203,18 +238,21 @@ parse_http_date(
     {
         // IMF-fixdate, the form servers send, by fixed positions:
         // "Sun, 06 Nov 1994 08:49:37 GMT"
-        char const* const c = s.data();
-        auto two = [c](int i, unsigned& out) {
-            auto const a = static_cast<unsigned>(static_cast<unsigned char>(c[i]) - '0');
-            auto const b = static_cast<unsigned>(static_cast<unsigned char>(c[i + 1]) - '0');
-            out = a * 10 + b;
-            return a < 10 && b < 10;
-        };
-        unsigned y2 = 0;
-        detail::date_scanner day(detail::slice(s, 0, 3)), mon(detail::slice(s, 8, 3));
-        if(day.day_name(false) && mon.month(m) && two(5, d) && two(12, y) &&
-           two(14, y2) && two(17, h) && two(20, mi) && two(23, sec))
-            return detail::make_epoch(y * 100 + y2, m, d, h, mi, sec);
+        auto const* const c = reinterpret_cast<unsigned char const*>(s.data());
+        auto digit = [c](int i) { return static_cast<unsigned>(c[i] - '0'); };
+        unsigned const v[12] = {digit(5), digit(6), digit(12), digit(13), digit(14), digit(15),
+                                digit(17), digit(18), digit(20), digit(21), digit(23), digit(24)};
+        unsigned bad = 0;
+        for(unsigned x : v)
+            bad |= x > 9;
+        if(!bad && detail::is_day_name(detail::date_scanner::pack3(s[0], s[1], s[2])))
+        {
+            unsigned const mon = detail::month_number(detail::date_scanner::pack3(s[8], s[9], s[10]));
+            if(mon)
+                return detail::make_epoch(
+                    v[2] * 1000 + v[3] * 100 + v[4] * 10 + v[5], mon, v[0] * 10 + v[1],
+                    v[6] * 10 + v[7], v[8] * 10 + v[9], v[10] * 10 + v[11]);
+        }
         return std::nullopt;
     }
     {

@@ -211,7 +211,7 @@ family_field(int family, int kind) noexcept
 
 // Only the fields the library reads are recognized; every other name is
 // dismissed after a length switch and at most one comparison.
-inline field_id
+BOOST_FORCEINLINE field_id
 lookup_field(char const* p, std::size_t n) noexcept
 {
     switch(n)
@@ -371,6 +371,7 @@ public:
     explicit head_reader(std::optional<std::int64_t> reference = std::nullopt) noexcept
         : reference_(reference)
     {
+        f_.reset(0);
     }
 
     // Parts of the state are written before they are read, not at
@@ -452,25 +453,13 @@ public:
     response
     get() const noexcept
     {
-        response r;
-        r.status = f_.status;
-        rate_limit* fams[] = {&r.organization, &r.instant_test, &r.template_deploy};
-        for(int i = 0; i < 3; ++i)
-        {
-            fams[i]->limit = num_.get(number_table::family + 3 * i);
-            fams[i]->remaining = num_.get(number_table::family + 3 * i + 1);
-            fams[i]->reset = num_.get(number_table::family + 3 * i + 2);
-        }
-        r.date = num_.get(number_table::date);
-        r.retry_after_delay = num_.get(number_table::retry_delay);
-        r.retry_after_date = num_.get(number_table::retry_date);
-
         // draft-10 first, then draft-06 for what it left absent
+        ietf_rate_limit ietf;
         if(f_.rl_st == 1)
         {
-            r.ietf.remaining = f_.rl_r;
+            ietf.remaining = f_.rl_r;
             if(f_.rl_t >= 0)
-                r.ietf.reset = f_.rl_t;
+                ietf.reset = f_.rl_t;
             if(f_.policy_st == 1)
                 for(int i = 0; i < f_.policies; ++i)
                 {
@@ -478,38 +467,54 @@ public:
                     if(pol.name_len == f_.rl_name_len &&
                        std::memcmp(pol.name, rl_name_, pol.name_len) == 0)
                     {
-                        r.ietf.limit = pol.q;
+                        ietf.limit = pol.q;
                         if(pol.w >= 0)
-                            r.ietf.window = pol.w;
+                            ietf.window = pol.w;
                         break;
                     }
                 }
         }
-        if(!r.ietf.limit)
+        if(!ietf.limit)
         {
-            r.ietf.limit = num_.get(number_table::rl_limit);
-            if(r.ietf.limit)
-                r.ietf.window = num_.get(number_table::rl_window);
+            ietf.limit = num_.get(number_table::rl_limit);
+            if(ietf.limit)
+                ietf.window = num_.get(number_table::rl_window);
         }
-        if(!r.ietf.remaining)
-            r.ietf.remaining = num_.get(number_table::rl_remaining);
-        if(!r.ietf.reset)
-            r.ietf.reset = num_.get(number_table::rl_reset);
+        if(!ietf.remaining)
+            ietf.remaining = num_.get(number_table::rl_remaining);
+        if(!ietf.reset)
+            ietf.reset = num_.get(number_table::rl_reset);
 
         // RFC 9112 section 6.3: 1xx, 204 and 304 have no body; then
         // Transfer-Encoding; then Content-Length; else until close.
+        body_framing body = body_framing::until_close;
+        std::uint64_t length = 0;
         if(f_.status < 200 || f_.status == 204 || f_.status == 304)
-            r.body = body_framing::none;
+            body = body_framing::none;
         else if(f_.te_seen)
-            r.body = f_.te_chunked ? body_framing::chunked : body_framing::until_close;
+            body = f_.te_chunked ? body_framing::chunked : body_framing::until_close;
         else if(auto const cl = num_.get(number_table::content_length))
         {
-            r.body = body_framing::content_length;
-            r.content_length = static_cast<std::uint64_t>(*cl);
+            body = body_framing::content_length;
+            length = static_cast<std::uint64_t>(*cl);
         }
-        else
-            r.body = body_framing::until_close;
-        return r;
+
+        // Every member initialized once, in place (no zeroing first).
+        auto family = [this](unsigned f) {
+            unsigned const i = number_table::family + 3 * f;
+            return rate_limit{num_.get(i), num_.get(i + 1), num_.get(i + 2)};
+        };
+        return response{
+            f_.status,
+            family(0),
+            family(1),
+            family(2),
+            ietf,
+            num_.get(number_table::date),
+            num_.get(number_table::retry_delay),
+            num_.get(number_table::retry_date),
+            body,
+            length};
     }
 
 private:
@@ -521,19 +526,34 @@ private:
         std::int64_t w;
     };
 
-    // Everything one response resets.
+    // Everything one response resets; `reset` is the one place that says
+    // the starting values (member by member: a temporary and a copy cost
+    // more on the hot path).
     struct fields_t
     {
-        int status = 0;
-        unsigned char rl_st = 0;     // RateLimit (draft-10): 0, 1 set, 2 poisoned
-        std::int64_t rl_r = 0;
-        std::int64_t rl_t = -1;
-        std::size_t rl_name_len = 0;
-        unsigned char policy_st = 0; // RateLimit-Policy: 0, 1 set, 2 poisoned
-        int policies = 0;
-        bool te_seen = false;
-        bool te_chunked = false;
-        bool any_field = false;
+        int status;
+        unsigned char rl_st;         // RateLimit (draft-10): 0, 1 set, 2 poisoned
+        std::int64_t rl_r;
+        std::int64_t rl_t;
+        std::size_t rl_name_len;
+        unsigned char policy_st;     // RateLimit-Policy: 0, 1 set, 2 poisoned
+        int policies;
+        bool te_seen;
+        bool te_chunked;
+        bool any_field;
+
+        void
+        reset(int s) noexcept
+        {
+            status = s;
+            rl_st = 0;
+            rl_r = 0;
+            rl_t = -1;
+            rl_name_len = 0;
+            policy_st = 0;
+            policies = 0;
+            te_seen = te_chunked = any_field = false;
+        }
     };
 
     fields_t f_;
@@ -551,9 +571,8 @@ private:
     void
     begin_response(int status) noexcept
     {
-        f_ = fields_t{};
+        f_.reset(status);
         num_.clear();
-        f_.status = status;
         pending_ = field_id::other;
         pending_len_ = 0;
         state_ = state::fields;
