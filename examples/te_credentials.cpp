@@ -364,13 +364,21 @@ dechunk(char* p, std::size_t n)
     return {p, out};
 }
 
+// A number the response may not carry, or `absent` in its place.
+void
+put_number(std::optional<std::int64_t> v, char const* absent)
+{
+    if(v)
+        std::printf("%lld", static_cast<long long>(*v));
+    else
+        std::fputs(absent, stdout);
+}
+
 void
 put_optional(char const* key, std::optional<std::int64_t> v, bool comma = true)
 {
-    if(v)
-        std::printf("\"%s\":%lld", key, static_cast<long long>(*v));
-    else
-        std::printf("\"%s\":null", key);
+    std::printf("\"%s\":", key);
+    put_number(v, "null");
     if(comma)
         std::fputc(',', stdout);
 }
@@ -400,15 +408,6 @@ put_rate_limit(char const* key, tc::rate_limit const& r)
     put_optional("remaining", r.remaining);
     put_optional("reset", r.reset, false);
     std::fputs("},", stdout);
-}
-
-void
-print_text_number(char const* label, std::optional<std::int64_t> v, char const* unit = "")
-{
-    if(v)
-        std::printf("%-15s%lld%s\n", label, static_cast<long long>(*v), unit);
-    else
-        std::printf("%-15s-\n", label);
 }
 
 int
@@ -540,19 +539,17 @@ run_explain(int argc, char** argv)
     else
     {
         std::printf("%-15s%d (%s)\n", "status:", r.status, tc::to_string(d.result).data());
-        std::printf("%-15s", "rate limit:");
-        auto const& o = r.organization;
-        auto part = [](char const* name, std::optional<std::int64_t> v, char const* sep) {
-            if(v)
-                std::printf("%s %lld%s", name, static_cast<long long>(*v), sep);
-            else
-                std::printf("%s -%s", name, sep);
-        };
-        part("limit", o.limit, ", ");
-        part("remaining", o.remaining, ", ");
-        part("reset", o.reset, "\n");
-        print_text_number("date:", r.date);
-        print_text_number("retry after:", retry, " s");
+        std::printf("%-15slimit ", "rate limit:");
+        put_number(r.organization.limit, "-");
+        std::fputs(", remaining ", stdout);
+        put_number(r.organization.remaining, "-");
+        std::fputs(", reset ", stdout);
+        put_number(r.organization.reset, "-");
+        std::printf("\n%-15s", "date:");
+        put_number(r.date, "-");
+        std::printf("\n%-15s", "retry after:");
+        put_number(retry, "-");
+        std::fputs(retry ? " s\n" : "\n", stdout);
         std::printf("%-15s", "error message:");
         if(message.text().empty())
             std::printf("-\n");

@@ -6,10 +6,10 @@
 #ifndef THOUSANDEYES_CREDENTIALS_TESTS_RESPONSE_FORMS_HPP
 #define THOUSANDEYES_CREDENTIALS_TESTS_RESPONSE_FORMS_HPP
 
+#include "test_data.hpp"
+
 #include <thousandeyes/credentials.hpp>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -138,16 +138,9 @@ parse_pairs(std::string const& raw, tc::response_options const& o = {})
 }
 
 inline std::string
-read_file(std::string const& path)
-{
-    std::ifstream f(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(f), {});
-}
-
-inline std::string
 seed_response()
 {
-    return read_file(TEST_DATA_DIR "/seed-response.http");
+    return read_test_data("seed-response.http");
 }
 
 #endif

@@ -57,6 +57,13 @@ TEST_CASE("an rfc850 two-digit year more than 50 years ahead is in the past cent
     CHECK(tc::parse_http_date("Thursday, 01-Jan-77 00:00:00 GMT", y2026) ==
           tc::parse_http_date("Sat, 01 Jan 1977 00:00:00 GMT"));
     CHECK(tc::parse_http_date("Friday, 15-Nov-19 20:24:33 GMT", y2026) == 1573849473);
+    // a reference before 1970 works; one at the ends of int64 places the
+    // year outside 0000-9999, which is no date (and no overflow)
+    std::int64_t const y1901 = *tc::parse_http_date("Tue, 01 Jan 1901 00:00:00 GMT");
+    CHECK(tc::parse_http_date("Friday, 15-Nov-19 20:24:33 GMT", y1901) ==
+          tc::parse_http_date("Fri, 15 Nov 1919 20:24:33 GMT"));
+    CHECK(!tc::parse_http_date("Friday, 15-Nov-19 20:24:33 GMT", INT64_MIN));
+    CHECK(!tc::parse_http_date("Friday, 15-Nov-19 20:24:33 GMT", INT64_MAX));
     // without a reference: 70-99 are 19xx, 00-69 are 20xx
     CHECK(tc::parse_http_date("Friday, 15-Nov-19 20:24:33 GMT") == 1573849473);
     CHECK(tc::parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT") == 784111777);

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 The thousandeyes-credentials authors.
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
 #include "doctest_config.hpp"
+#include "test_data.hpp"
 #include "wipe_check.hpp"
 
 #include <thousandeyes/credentials.hpp>
@@ -47,20 +48,6 @@ head_of(tc::request const& r, tc::secrets s = tc::secrets::reveal)
     return std::string(buf, w.size);
 }
 
-std::string
-read_file(char const* name)
-{
-    std::string path = std::string(TEST_DATA_DIR "/") + name;
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    REQUIRE(f != nullptr);
-    std::string s;
-    char buf[512];
-    std::size_t n;
-    while((n = std::fread(buf, 1, sizeof(buf), f)) > 0)
-        s.append(buf, n);
-    std::fclose(f);
-    return s;
-}
 
 // The value of `name` in a head whose lines end in LF or CRLF; "" if absent.
 std::string
@@ -95,7 +82,8 @@ request_line(std::string const& head)
 
 TEST_CASE("seed example: credential 405 matches what curl sends on the six items")
 {
-    std::string const curl = read_file("curl-seed-request.http");
+    std::string const curl = read_test_data("curl-seed-request.http");
+    REQUIRE(!curl.empty());
     auto const b = seed_builder();
     auto const req = b.delete_credential(*tc::credential_id::make(405));
     std::string const head = head_of(req);

@@ -276,6 +276,7 @@ detail::error_category_impl::default_error_condition(int ev) const noexcept
 {
     if(static_cast<error>(ev) == error::buffer_too_small)
         return make_error_condition(condition::buffer_too_small);
+    // the response errors come last in `error`
     if(ev >= static_cast<int>(error::response_status_line))
         return make_error_condition(condition::malformed_response);
     return make_error_condition(condition::invalid_input);

@@ -188,7 +188,9 @@ make_epoch(std::int64_t y, unsigned m, unsigned d,
         31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     static constexpr unsigned short before[] = {
         0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-    if(m < 1 || m > 12 || d < 1)
+    // year = 4DIGIT; an rfc850 year placed by a wild reference can be
+    // outside it, and is no date
+    if(y < 0 || y > 9999 || m < 1 || m > 12 || d < 1)
         return std::nullopt;
     bool const leap = is_leap(y);
     unsigned const dim = days_in[m - 1] + (m == 2 && leap ? 1 : 0);
@@ -219,7 +221,8 @@ make_epoch(std::int64_t y, unsigned m, unsigned d,
     IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`, rfc850-date
     `Sunday, 06-Nov-94 08:49:37 GMT` and asctime-date
     `Sun Nov  6 08:49:37 1994`. The day name is checked for spelling, not
-    against the date. Anything else, or an impossible date, gives no value.
+    against the date. Anything else, or an impossible date (the year is
+    0000 to 9999), gives no value.
 
     An rfc850 two-digit year that would be more than 50 years after
     `reference` (epoch seconds, usually "now") is the most recent past year
@@ -236,7 +239,9 @@ parse_http_date(
        s[11] == ' ' && s[16] == ' ' && s[19] == ':' && s[22] == ':' &&
        s[25] == ' ' && s[26] == 'G' && s[27] == 'M' && s[28] == 'T')
     {
-        // IMF-fixdate, the form servers send, by fixed positions:
+        // IMF-fixdate = day-name "," SP date1 SP time-of-day SP GMT
+        // date1       = day SP month SP year     ; e.g., 02 Jun 1982
+        // The form servers send, always 29 bytes: read by fixed positions.
         // "Sun, 06 Nov 1994 08:49:37 GMT"
         auto const* const c = reinterpret_cast<unsigned char const*>(s.data());
         auto digit = [c](int i) { return static_cast<unsigned>(c[i] - '0'); };
@@ -254,15 +259,6 @@ parse_http_date(
                     v[6] * 10 + v[7], v[8] * 10 + v[9], v[10] * 10 + v[11]);
         }
         return std::nullopt;
-    }
-    {
-        // IMF-fixdate = day-name "," SP date1 SP time-of-day SP GMT
-        // date1       = day SP month SP year     ; e.g., 02 Jun 1982
-        detail::date_scanner p(s);
-        if(p.day_name(false) && p.lit(", ") && p.digits(2, d) && p.lit(' ') &&
-           p.month(m) && p.lit(' ') && p.digits(4, y) && p.lit(' ') &&
-           p.time_of_day(h, mi, sec) && p.lit(" GMT") && p.at_end())
-            return detail::make_epoch(y, m, d, h, mi, sec);
     }
     {
         // asctime-date = day-name SP date3 SP time-of-day SP year
@@ -285,11 +281,12 @@ parse_http_date(
             std::int64_t year = 0;
             if(reference)
             {
-                // civil year of the reference (days / 365.2425, corrected)
-                std::int64_t const days = *reference >= 0
-                    ? *reference / 86400
-                    : -((-*reference + 86399) / 86400);
-                std::int64_t ry = 1970 + days / 365;
+                // civil year of the reference: days * 400 / 146097 (days
+                // per 400 years) is off by at most one, then corrected
+                std::int64_t days = *reference / 86400;
+                if(*reference % 86400 < 0)
+                    --days; // floor, without negating INT64_MIN
+                std::int64_t ry = 1970 + days / 146097 * 400 + days % 146097 * 400 / 146097;
                 while(detail::days_from_civil(ry, 1, 1) > days)
                     --ry;
                 while(detail::days_from_civil(ry + 1, 1, 1) <= days)

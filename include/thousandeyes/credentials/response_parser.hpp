@@ -78,6 +78,43 @@ class response_parser
         return false;
     }
 
+    enum class end { line, more, bad };
+
+    struct line_end_t
+    {
+        end kind;
+        char const* next; // after the terminator, when kind is line
+    };
+
+    // The line before control byte q (or e) ends at CRLF or a lone LF; it
+    // goes on in the next chunk when q is e or a CR at the chunk's end; any
+    // other control byte is an error.
+    static BOOST_FORCEINLINE line_end_t
+    line_end(char const* q, char const* e) noexcept
+    {
+        if(q == e)
+            return {end::more, e};
+        if(*q == '\r')
+        {
+            if(q + 1 == e)
+                return {end::more, e};
+            return {q[1] == '\n' ? end::line : end::bad, q + 2};
+        }
+        return {*q == '\n' ? end::line : end::bad, q + 1};
+    }
+
+    // Keeps [p, q) of a line that goes on in the next chunk, and notes a
+    // CR at q.
+    bool
+    keep(char const* p, char const* q, char const* e) noexcept
+    {
+        if(!account(static_cast<std::size_t>(e - p)) ||
+           !stash(p, static_cast<std::size_t>(q - p)))
+            return false;
+        cr_ = q != e;
+        return true;
+    }
+
     bool
     stash(char const* p, std::size_t n) noexcept
     {
@@ -118,80 +155,54 @@ public:
         char const* const e = p + in.size();
         char const* const start = p;
 
-        // Finish a line that straddled the previous chunk.
-        while((len_ != 0 || cr_) && p != e && !done_())
+        // First the end of a line that straddled the previous chunk.
+        if(cr_ && p != e)
         {
-            if(cr_)
-            {
-                // CR must be followed by LF (RFC 9112 section 2.2)
-                if(*p != '\n')
-                    return fail(error::response_control_character);
-                ++p;
-                cr_ = false;
-                if(!account(1) || !process(buf_, len_))
-                    return ec_;
-                len_ = 0;
-                break;
-            }
-            char const* const q = detail::find_control(p, e);
-            if(!account(static_cast<std::size_t>(q - p)) ||
-               !stash(p, static_cast<std::size_t>(q - p)))
-                return ec_;
-            p = q;
-            if(p == e)
-                break;
-            if(*p == '\r')
-            {
-                ++p;
-                cr_ = true;
-                if(!account(1))
-                    return ec_;
-                continue;
-            }
+            // CR must be followed by LF (RFC 9112 section 2.2)
             if(*p != '\n')
                 return fail(error::response_control_character);
             ++p;
+            cr_ = false;
             if(!account(1) || !process(buf_, len_))
                 return ec_;
             len_ = 0;
         }
+        else if(len_ != 0 && p != e)
+        {
+            char const* const q = detail::find_control(p, e);
+            auto const le = line_end(q, e);
+            switch(le.kind)
+            {
+            case end::more:
+                return keep(p, q, e) ? result<std::size_t>(in.size()) : ec_;
+            case end::bad:
+                return fail(error::response_control_character);
+            case end::line:
+                if(!account(static_cast<std::size_t>(le.next - p)) ||
+                   !stash(p, static_cast<std::size_t>(q - p)) || !process(buf_, len_))
+                    return ec_;
+                len_ = 0;
+                p = le.next;
+            }
+        }
 
-        // Whole lines, read in place.
+        // Then whole lines, read where they are.
         while(p != e && !done_())
         {
             char const* const q = detail::find_control(p, e);
-            char const* next;
-            if(q == e)
+            auto const le = line_end(q, e);
+            switch(le.kind)
             {
-                if(!account(static_cast<std::size_t>(e - p)) ||
-                   !stash(p, static_cast<std::size_t>(e - p)))
-                    return ec_;
-                p = e;
-                break;
-            }
-            if(*q == '\n')
-                next = q + 1;
-            else if(*q == '\r')
-            {
-                if(q + 1 == e)
-                {
-                    if(!account(static_cast<std::size_t>(e - p)) ||
-                       !stash(p, static_cast<std::size_t>(q - p)))
-                        return ec_;
-                    cr_ = true;
-                    p = e;
-                    break;
-                }
-                if(q[1] != '\n')
-                    return fail(error::response_control_character);
-                next = q + 2;
-            }
-            else
+            case end::more:
+                return keep(p, q, e) ? result<std::size_t>(in.size()) : ec_;
+            case end::bad:
                 return fail(error::response_control_character);
-            if(!account(static_cast<std::size_t>(next - p)) ||
-               !process(p, static_cast<std::size_t>(q - p)))
-                return ec_;
-            p = next;
+            case end::line:
+                if(!account(static_cast<std::size_t>(le.next - p)) ||
+                   !process(p, static_cast<std::size_t>(q - p)))
+                    return ec_;
+                p = le.next;
+            }
         }
         return static_cast<std::size_t>(p - start);
     }

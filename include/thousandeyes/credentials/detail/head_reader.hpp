@@ -726,7 +726,6 @@ private:
     error
     apply(field_id id, string_view v) noexcept
     {
-        f_.any_field = true;
         std::int64_t n = 0;
         switch(id)
         {
