@@ -10,11 +10,17 @@
 
 #include <boost/optional/optional.hpp>
 
+#include <curl/curl.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <string>
+#include <thread>
+#include <vector>
 
 namespace tc = thousandeyes::credentials;
 using tc::string_view;
@@ -132,6 +138,11 @@ struct args
     bool show_secrets = false;
     bool curl = false;
     bool review = false;
+    // delete only
+    char const* max_attempts = nullptr;
+    char const* ids_file = nullptr;
+    char const* timeout = nullptr;
+    bool verbose = false;
 };
 
 args
@@ -155,6 +166,9 @@ parse_args(int argc, char** argv)
         {"--basic-user", &args::basic_user},
         {"--token-env", &args::token_env},
         {"--token-file", &args::token_file},
+        {"--max-attempts", &args::max_attempts},
+        {"--ids-file", &args::ids_file},
+        {"--timeout", &args::timeout},
     };
     struct flag
     {
@@ -166,6 +180,7 @@ parse_args(int argc, char** argv)
         {"--show-secrets", &args::show_secrets},
         {"--curl", &args::curl},
         {"--review", &args::review},
+        {"--verbose", &args::verbose},
     };
     for(int i = 2; i < argc; ++i)
     {
@@ -204,6 +219,11 @@ parse_args(int argc, char** argv)
             fail("arguments", "unexpected argument; secrets are read with --*-env or --*-file (see --help)");
         }
     }
+    bool const is_delete = string_view(argv[1]) == "delete";
+    if(is_delete && (a.curl || a.review || a.show_secrets))
+        fail("--curl/--review/--show-secrets", "belong to 'request', not 'delete'");
+    if(!is_delete && (a.max_attempts || a.ids_file || a.timeout || a.verbose))
+        fail("--max-attempts/--ids-file/--timeout/--verbose", "belong to 'delete'");
     return a;
 }
 
@@ -237,11 +257,10 @@ make_authorization(args const& a)
     return *auth;
 }
 
-int
-run_request(int argc, char** argv)
+// The builder for the options shared by 'request' and 'delete'.
+tc::request_builder
+make_builder(args const& a)
 {
-    args const a = parse_args(argc, argv);
-
     tc::request_options opts;
     if(string_view(a.api) == "v7")
         opts.api = tc::api_version::v7;
@@ -274,28 +293,45 @@ run_request(int argc, char** argv)
             fail("--base-url", e.error());
         ep = *e;
     }
+    tc::authorization const auth = make_authorization(a);
+    auto builder = tc::request_builder::make(ep, auth, opts);
+    if(!builder)
+        fail("options", builder.error());
+    return *builder;
+}
+
+boost::optional<tc::account_group_id>
+parse_aid(args const& a)
+{
+    if(!a.aid)
+        return boost::none;
+    auto r = tc::account_group_id::parse(a.aid);
+    if(!r)
+        fail("--aid", r.error());
+    return *r;
+}
+
+tc::request
+build(tc::request_builder const& b, tc::credential_id id,
+      boost::optional<tc::account_group_id> const& aid)
+{
+    return aid ? b.delete_credential(id, *aid) : b.delete_credential(id);
+}
+
+int
+run_request(int argc, char** argv)
+{
+    args const a = parse_args(argc, argv);
     if(!a.id)
         fail("--id", "is required");
     auto id = tc::credential_id::parse(a.id);
     if(!id)
         fail("--id", id.error());
-    boost::optional<tc::account_group_id> aid;
-    if(a.aid)
-    {
-        auto r = tc::account_group_id::parse(a.aid);
-        if(!r)
-            fail("--aid", r.error());
-        aid = *r;
-    }
+    auto const aid = parse_aid(a);
     if(a.curl && a.review)
         fail("--curl/--review", "give at most one");
-
-    tc::authorization const auth = make_authorization(a);
-    auto builder = tc::request_builder::make(ep, auth, opts);
-    if(!builder)
-        fail("options", builder.error());
-    tc::request const req =
-        aid ? builder->delete_credential(*id, *aid) : builder->delete_credential(*id);
+    tc::request_builder const builder = make_builder(a);
+    tc::request const req = build(builder, *id, aid);
 
     auto const s = a.show_secrets ? tc::secrets::reveal : tc::secrets::redact;
     static tc::secret_buffer<8192> out;
@@ -564,6 +600,370 @@ run_explain(int argc, char** argv)
     return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
+// ---- delete ------------------------------------------------------------
+//
+// The library decides; libcurl carries the bytes. One CURL handle serves
+// every attempt, so a batch reuses one connection.
+
+// What one attempt brought back.
+struct exchange
+{
+    tc::header_line_reader reader;
+    char body[tc::error_message::max_body];
+    std::size_t body_size = 0;
+    int heads_sent = 0; // request heads curl sent in this attempt
+    bool verbose = false;
+
+    explicit exchange(tc::response_options const& o, bool v) noexcept : reader(o), verbose(v) {}
+};
+
+extern "C" std::size_t
+on_header(char* p, std::size_t size, std::size_t n, void* user)
+{
+    auto& x = *static_cast<exchange*>(user);
+    x.reader.line(string_view(p, size * n));
+    if(x.verbose)
+        std::printf("< %.*s", static_cast<int>(size * n), p);
+    return size * n;
+}
+
+extern "C" std::size_t
+on_body(char* p, std::size_t size, std::size_t n, void* user)
+{
+    auto& x = *static_cast<exchange*>(user);
+    std::size_t const keep = std::min(size * n, sizeof(x.body) - x.body_size);
+    std::memcpy(x.body + x.body_size, p, keep);
+    x.body_size += keep;
+    return size * n;
+}
+
+// curl may send a request twice in one perform: when a reused connection
+// turns out closed before any answer, it silently reconnects and resends.
+// The first send may have been carried out, so it is counted.
+extern "C" int
+on_debug(CURL*, curl_infotype type, char*, std::size_t, void* user)
+{
+    if(type == CURLINFO_HEADER_OUT)
+        ++static_cast<exchange*>(user)->heads_sent;
+    return 0;
+}
+
+// Failures where the request certainly never left: nothing was carried out.
+bool
+never_sent(CURLcode c)
+{
+    return c == CURLE_COULDNT_RESOLVE_HOST || c == CURLE_COULDNT_RESOLVE_PROXY ||
+           c == CURLE_COULDNT_CONNECT || c == CURLE_SSL_CONNECT_ERROR ||
+           c == CURLE_PEER_FAILED_VERIFICATION || c == CURLE_UNSUPPORTED_PROTOCOL ||
+           c == CURLE_URL_MALFORMAT;
+}
+
+std::int64_t
+epoch_now()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void
+sleep_ms(std::int64_t ms)
+{
+    if(ms > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+// The header fields as curl takes them. Host comes from the URL and
+// Content-Length from CURLOPT_POSTFIELDSIZE; the rest overrides curl's own
+// (User-Agent, Accept). The list holds the Authorization value: wiped.
+class header_list
+{
+    curl_slist* list_ = nullptr;
+
+public:
+    explicit header_list(tc::request const& req)
+    {
+        for(auto const& f : req.fields())
+        {
+            if(f.name == "Host" || f.name == "Content-Length")
+                continue;
+            std::string line(f.name.data(), f.name.size());
+            line.append(": ").append(f.value.data(), f.value.size());
+            list_ = curl_slist_append(list_, line.c_str());
+            tc::detail::secure_wipe(&line[0], line.size());
+        }
+    }
+    header_list(header_list const&) = delete;
+    header_list& operator=(header_list const&) = delete;
+    ~header_list()
+    {
+        for(curl_slist* i = list_; i; i = i->next)
+            tc::detail::secure_wipe(i->data, std::strlen(i->data));
+        curl_slist_free_all(list_);
+    }
+    curl_slist* get() const noexcept { return list_; }
+};
+
+struct delete_settings
+{
+    tc::retry_policy policy;
+    long timeout_ms = 20000;
+    bool verbose = false;
+};
+
+// The final word on one credential, and the last response (for pacing).
+struct id_result
+{
+    tc::outcome result = tc::outcome::no_response;
+    bool ok = false;
+    int requests = 0;
+    tc::outcome last_result = tc::outcome::no_response;
+    bool last_ok = false;
+    std::optional<tc::response> last;
+};
+
+void
+put_rate_limit_left(tc::response const& r)
+{
+    std::fputs("rate limit ", stdout);
+    put_number(r.organization.remaining, "-");
+    std::fputc('/', stdout);
+    put_number(r.organization.limit, "-");
+    std::fputs(" left", stdout);
+}
+
+id_result
+delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char const* label)
+{
+    std::string const url(req.url().data(), req.url().size());
+    header_list const headers(req);
+    id_result out;
+    tc::attempt_context ctx;
+    for(ctx.attempt = 1;; ++ctx.attempt)
+    {
+        if(s.verbose)
+        {
+            static char head[8192];
+            tc::write_result w = tc::write_head(req, head, sizeof(head), tc::secrets::redact);
+            if(w)
+                for(string_view h(head, w.size); !h.empty();)
+                {
+                    auto const eol = h.find('\n');
+                    std::printf("> %.*s\n", static_cast<int>(std::min(eol, h.size()) - 1), h.data());
+                    h.remove_prefix(std::min(eol + 1, h.size()));
+                }
+        }
+        static std::optional<exchange> x;
+        x.emplace(tc::response_options{16 * 1024, epoch_now()}, s.verbose);
+        curl_easy_reset(curl);
+        curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+        if(req.has_body())
+        {
+            curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
+            curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, 0L);
+        }
+        else
+            curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, req.method().data());
+        curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+        curl_easy_setopt(curl, CURLOPT_HEADERDATA, &*x);
+        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &*x);
+        curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, on_debug);
+        curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &*x);
+        curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L); // feeds on_debug only
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, s.timeout_ms);
+        curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+        CURLcode const rc = curl_easy_perform(curl);
+        ++out.requests;
+        ctx.now = epoch_now();
+        if(x->heads_sent > 1)
+            ctx.earlier_attempt_uncertain = true;
+
+        std::printf("%s attempt %d: ", label, ctx.attempt);
+        tc::decision d;
+        auto head = x->reader.finish();
+        if(x->reader.complete() && head)
+        {
+            out.last = *head;
+            d = tc::decide(*head, ctx, s.policy);
+            std::printf("%d %s; ", head->status, tc::to_string(d.result).data());
+            put_rate_limit_left(*head);
+            if(d.what == tc::action::fail)
+            {
+                auto const m = tc::error_message::parse(string_view(x->body, x->body_size));
+                if(!m.text().empty())
+                    std::printf("; \"%.*s\"", static_cast<int>(m.text().size()), m.text().data());
+            }
+        }
+        else
+        {
+            if(!never_sent(rc))
+                ctx.earlier_attempt_uncertain = true;
+            d = tc::decide_no_response(ctx, s.policy);
+            std::printf("no response (%s)", rc == CURLE_OK ? "malformed response head" : curl_easy_strerror(rc));
+        }
+        out.result = d.result;
+        if(d.what == tc::action::retry)
+        {
+            std::printf("; retry in %lld ms (%s)\n", static_cast<long long>(d.delay_ms),
+                        tc::to_string(d.source).data());
+            std::fflush(stdout);
+            sleep_ms(d.delay_ms);
+            continue;
+        }
+        out.ok = d.what == tc::action::done;
+        std::printf("; %s\n", out.ok ? "done" : "failed");
+        std::fflush(stdout);
+        return out;
+    }
+}
+
+// One id per line; blank lines and lines starting with '#' are skipped.
+std::vector<tc::credential_id>
+read_ids_file(char const* path)
+{
+    std::FILE* f = std::fopen(path, "rb");
+    if(!f)
+        fail("--ids-file", "cannot open the file");
+    std::vector<tc::credential_id> ids;
+    char line[256];
+    long n = 0;
+    while(std::fgets(line, sizeof(line), f))
+    {
+        ++n;
+        string_view s = line;
+        while(!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' '))
+            s.remove_suffix(1);
+        while(!s.empty() && s.front() == ' ')
+            s.remove_prefix(1);
+        if(s.empty() || s.front() == '#')
+            continue;
+        auto id = tc::credential_id::parse(s);
+        if(!id)
+        {
+            char scratch[1];
+            std::fprintf(stderr, "te-credentials: --ids-file: line %ld: %s\n", n,
+                         id.error().message(scratch, sizeof(scratch)));
+            std::exit(2);
+        }
+        ids.push_back(*id);
+    }
+    bool const bad = std::ferror(f) != 0;
+    std::fclose(f);
+    if(bad)
+        fail("--ids-file", "cannot read the file");
+    if(ids.empty())
+        fail("--ids-file", "holds no credential id");
+    return ids;
+}
+
+int
+run_delete(int argc, char** argv)
+{
+    args const a = parse_args(argc, argv);
+    if((a.id != nullptr) == (a.ids_file != nullptr))
+        fail("--id/--ids-file", "give exactly one");
+    std::vector<tc::credential_id> ids;
+    if(a.id)
+    {
+        auto id = tc::credential_id::parse(a.id);
+        if(!id)
+            fail("--id", id.error());
+        ids.push_back(*id);
+    }
+    else
+        ids = read_ids_file(a.ids_file);
+    auto const aid = parse_aid(a);
+    delete_settings s;
+    s.verbose = a.verbose;
+    std::int64_t v = 0;
+    if(a.max_attempts)
+    {
+        if(!parse_int(a.max_attempts, v) || v < 1 || v > 100)
+            fail("--max-attempts", "must be a number from 1 to 100");
+        s.policy.max_attempts = static_cast<int>(v);
+    }
+    if(a.timeout)
+    {
+        if(!parse_int(a.timeout, v) || v < 1 || v > 3600)
+            fail("--timeout", "must be seconds, from 1 to 3600");
+        s.timeout_ms = static_cast<long>(v * 1000);
+    }
+    tc::request_builder const builder = make_builder(a);
+
+    if(curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+    {
+        std::fputs("te-credentials: libcurl: cannot initialize\n", stderr);
+        return 1;
+    }
+    CURL* curl = curl_easy_init();
+    if(!curl)
+    {
+        std::fputs("te-credentials: libcurl: cannot initialize\n", stderr);
+        return 1;
+    }
+
+    std::vector<std::string> deleted, absent, failed;
+    int requests = 0;
+    tc::outcome last_result = tc::outcome::no_response;
+    bool last_ok = false;
+    auto const start = std::chrono::steady_clock::now();
+    std::size_t const total = ids.size();
+    for(std::size_t i = 0; i < total; ++i)
+    {
+        char id_text[24];
+        std::snprintf(id_text, sizeof(id_text), "%lld", static_cast<long long>(ids[i].value()));
+        char label[80];
+        std::snprintf(label, sizeof(label), "[%zu/%zu] credential %s", i + 1, total, id_text);
+        tc::request const req = build(builder, ids[i], aid);
+        id_result const r = delete_one(curl, req, s, label);
+        requests += r.requests;
+        last_result = r.result;
+        last_ok = r.ok;
+        if(r.result == tc::outcome::deleted)
+            deleted.push_back(id_text);
+        else if(r.result == tc::outcome::already_absent)
+            absent.push_back(id_text);
+        else
+            failed.push_back(std::string(id_text) + " (" + tc::to_string(r.result).data() + ")");
+        // Pacing: spread what is left of the quota over what is left of
+        // the window, so that the batch never meets a 429.
+        if(i + 1 < total && r.last)
+        {
+            std::int64_t const pace = tc::pace_ms(*r.last, epoch_now(), s.policy);
+            if(pace > 0 && s.verbose)
+                std::printf("pacing: next request in %lld ms\n", static_cast<long long>(pace));
+            sleep_ms(pace);
+        }
+    }
+    curl_easy_cleanup(curl);
+    curl_global_cleanup();
+
+    double const seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if(total == 1)
+    {
+        // One credential: its outcome is the last line.
+        std::printf("credential %s: %s\n", a.id, tc::to_string(last_result).data());
+        return last_ok ? 0 : 1;
+    }
+    auto list = [](char const* what, std::vector<std::string> const& v) {
+        if(v.empty())
+            return;
+        std::printf("%s:", what);
+        for(auto const& s : v)
+            std::printf(" %s", s.c_str());
+        std::printf("\n");
+    };
+    std::printf("summary: %zu deleted, %zu already absent, %zu failed; %d requests in %.1f s (%.1f a minute)\n",
+                deleted.size(), absent.size(), failed.size(), requests, seconds,
+                seconds > 0 ? requests * 60.0 / seconds : 0.0);
+    list("already absent", absent);
+    list("failed", failed);
+    return failed.empty() ? 0 : 1;
+}
+
 } // namespace
 
 int
@@ -582,7 +982,9 @@ main(int argc, char** argv)
     }
     if(cmd == "request")
         return run_request(argc, argv);
+    if(cmd == "delete")
+        return run_delete(argc, argv);
     if(cmd == "explain-response")
         return run_explain(argc, argv);
-    fail("command", "unknown command; use 'request' or 'explain-response' (see --help)");
+    fail("command", "unknown command; use 'request', 'delete' or 'explain-response' (see --help)");
 }

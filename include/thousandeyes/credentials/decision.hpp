@@ -47,6 +47,22 @@ enum class delay_source : unsigned char
     backoff            //< exponential backoff
 };
 
+inline constexpr string_view
+to_string(delay_source s) noexcept
+{
+    switch(s)
+    {
+    case delay_source::none: return "none";
+    case delay_source::retry_after: return "retry_after";
+    case delay_source::reset_minus_date: return "reset_minus_date";
+    case delay_source::reset_minus_now: return "reset_minus_now";
+    case delay_source::ietf_reset: return "ietf_reset";
+    case delay_source::rate_limit_default: return "rate_limit_default";
+    case delay_source::backoff: return "backoff";
+    }
+    return "none";
+}
+
 /** The knobs. The defaults follow the API's documents where they say
     something and are marked "chosen" where they are silent.
 */
