@@ -1,0 +1,128 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+//
+// Deleting credentials with Boost.Beast's synchronous client (API v7, a
+// Bearer token). Beast hands over the response's status and (name, value)
+// pairs: that is the library's field-pairs input form.
+//
+//   TE_TOKEN=... beast-client http://127.0.0.1:8080 405 406 ...
+//
+// Plain TCP, for the API double on loopback. For the real API, wrap the
+// stream in boost::beast::ssl_stream (Boost.Asio SSL, OpenSSL) and keep the
+// rest as it is. Exit status: 0 all deleted or already absent, 1 otherwise,
+// 2 bad arguments.
+
+#include <thousandeyes/credentials.hpp>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <thread>
+
+namespace tc = thousandeyes::credentials;
+namespace http = boost::beast::http;
+using tcp = boost::asio::ip::tcp;
+
+static std::int64_t
+now_s()
+{
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+int
+main(int argc, char** argv)
+{
+    char const* token = std::getenv("TE_TOKEN");
+    if(argc < 3 || !token)
+        return std::fputs("usage: TE_TOKEN=... beast-client http://HOST:PORT ID...\n", stderr), 2;
+    auto ep = tc::endpoint::parse(argv[1], {/*allow_insecure_http=*/true});
+    auto auth = tc::authorization::bearer(token);
+    if(!ep || ep->is_secure() || !auth)
+        return std::fputs("beast-client: bad token, or base URL not http://HOST:PORT\n", stderr), 2;
+    tc::request_options opts;
+    opts.api = tc::api_version::v7;
+    auto builder = tc::request_builder::make(*ep, *auth, opts);
+    if(!builder)
+        return std::fputs("beast-client: bad options\n", stderr), 2;
+    std::string const host(ep->host());
+    auto const colon = host.rfind(':');
+
+    boost::asio::io_context io;
+    tcp::resolver resolver(io);
+    int failures = 0;
+    for(int i = 2; i < argc; ++i)
+    {
+        auto req = builder->delete_credential(argv[i]);
+        if(!req)
+            return std::fprintf(stderr, "beast-client: %s: bad id\n", argv[i]), 2;
+        // The request view, field by field, into Beast's message.
+        http::request<http::empty_body> out{http::string_to_verb(req->method()),
+                                            req->target(), 11};
+        for(tc::field const& f : req->fields())
+            out.set(f.name, f.value);
+
+        tc::attempt_context ctx;
+        tc::decision d;
+        tc::response last;
+        for(;; ++ctx.attempt)
+        {
+            // One connection per attempt, so a lost answer is never resent
+            // behind our back. Errors are codes: no exception on the wire.
+            boost::system::error_code ec;
+            boost::beast::tcp_stream stream(io);
+            stream.expires_after(std::chrono::seconds(20));
+            auto const at = resolver.resolve(host.substr(0, colon),
+                                             colon == std::string::npos ? "80" : host.substr(colon + 1), ec);
+            if(!ec)
+                stream.connect(at, ec);
+            bool const connected = !ec;
+            if(!ec)
+                http::write(stream, out, ec);
+            boost::beast::flat_buffer buf;
+            http::response<http::string_body> in;
+            if(!ec)
+                http::read(stream, buf, in, ec);
+            ctx.now = now_s();
+
+            tc::field_reader reader(in.result_int(), tc::response_options{16 * 1024, ctx.now});
+            for(auto const& f : in)
+                reader.field(f.name_string(), f.value());
+            auto res = reader.finish();
+            if(!ec && res)
+            {
+                last = *res;
+                d = tc::decide(*res, ctx);
+                std::printf("%s: attempt %d: %d %s", argv[i], ctx.attempt, res->status,
+                            tc::to_string(d.result).data());
+            }
+            else
+            {
+                // Sent but no answer: it may have been carried out.
+                ctx.earlier_attempt_uncertain |= connected;
+                d = tc::decide_no_response(ctx);
+                std::printf("%s: attempt %d: no response (%s)", argv[i], ctx.attempt,
+                            ec.message().c_str());
+            }
+            if(d.what != tc::action::retry)
+                break;
+            std::printf(", retry in %lld ms\n", static_cast<long long>(d.delay_ms));
+            std::this_thread::sleep_for(std::chrono::milliseconds(d.delay_ms));
+        }
+        std::printf(", %s\n", tc::to_string(d.what).data());
+        failures += d.what != tc::action::done;
+        if(i + 1 < argc) // pacing: no 429 in a batch
+            std::this_thread::sleep_for(std::chrono::milliseconds(tc::pace_ms(last, now_s())));
+    }
+    return failures ? 1 : 0;
+}

@@ -1,0 +1,132 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+//
+// Deleting credentials with libcurl's easy API (API v6, a Bearer token).
+// libcurl hands each response header line to a callback: that is the
+// library's header-line input form. The library builds the request and
+// decides; libcurl only moves bytes.
+//
+//   TE_TOKEN=... curl-client https://api.thousandeyes.com 405 406 ...
+//
+// Exit status: 0 every credential deleted or already absent, 1 otherwise,
+// 2 bad arguments.
+
+#include <thousandeyes/credentials.hpp>
+
+#include <curl/curl.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <thread>
+
+namespace tc = thousandeyes::credentials;
+
+static std::int64_t
+now_s()
+{
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// CURLOPT_HEADERFUNCTION: each line, status line included, goes to the reader.
+static std::size_t
+on_header(char* p, std::size_t size, std::size_t n, void* reader)
+{
+    static_cast<tc::header_line_reader*>(reader)->line({p, size * n});
+    return size * n;
+}
+
+// The body (an error message, if any) is not needed here.
+static std::size_t
+on_body(char*, std::size_t size, std::size_t n, void*)
+{
+    return size * n;
+}
+
+int
+main(int argc, char** argv)
+{
+    char const* token = std::getenv("TE_TOKEN");
+    if(argc < 3 || !token)
+        return std::fputs("usage: TE_TOKEN=... curl-client BASE_URL ID...\n", stderr), 2;
+    // http:// is accepted for the API double on loopback only.
+    bool const loopback = std::string(argv[1]).rfind("http://127.0.0.1:", 0) == 0;
+    auto ep = tc::endpoint::parse(argv[1], {/*allow_insecure_http=*/loopback});
+    auto auth = tc::authorization::bearer(token);
+    if(!ep || !auth)
+        return std::fputs("curl-client: bad base URL or token\n", stderr), 2;
+    auto builder = tc::request_builder::make(*ep, *auth);
+    if(!builder)
+        return std::fputs("curl-client: bad options\n", stderr), 2;
+
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    CURL* curl = curl_easy_init();
+    int failures = 0;
+    for(int i = 2; i < argc; ++i)
+    {
+        auto req = builder->delete_credential(argv[i]);
+        if(!req)
+            return std::fprintf(stderr, "curl-client: %s: bad id\n", argv[i]), 2;
+        // Host comes from the URL, Content-Length from POSTFIELDSIZE.
+        curl_slist* headers = nullptr;
+        for(tc::field const& f : req->fields())
+            if(f.name != "Host" && f.name != "Content-Length")
+                headers = curl_slist_append(
+                    headers, (std::string(f.name) + ": " + std::string(f.value)).c_str());
+        std::string const url(req->url());
+
+        tc::attempt_context ctx;
+        tc::decision d;
+        tc::response last;
+        for(;; ++ctx.attempt)
+        {
+            tc::header_line_reader reader(tc::response_options{16 * 1024, now_s()});
+            curl_easy_reset(curl);
+            curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+            curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+            curl_easy_setopt(curl, CURLOPT_POSTFIELDS, ""); // v6: an empty body
+            curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+            curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reader);
+            curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+            curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
+            // A fresh connection per attempt: curl silently resends a request
+            // whose reused connection closed, which would hide a lost response.
+            curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
+            CURLcode const rc = curl_easy_perform(curl);
+            ctx.now = now_s();
+
+            auto res = reader.finish();
+            if(rc == CURLE_OK && res)
+            {
+                last = *res;
+                d = tc::decide(*res, ctx);
+                std::printf("%s: attempt %d: %d %s", argv[i], ctx.attempt, res->status,
+                            tc::to_string(d.result).data());
+            }
+            else
+            {
+                // No answer: the delete may have been carried out, so a 404
+                // on a later attempt means it is already absent.
+                ctx.earlier_attempt_uncertain |= rc != CURLE_COULDNT_CONNECT;
+                d = tc::decide_no_response(ctx);
+                std::printf("%s: attempt %d: no response (%s)", argv[i], ctx.attempt,
+                            curl_easy_strerror(rc));
+            }
+            if(d.what != tc::action::retry)
+                break;
+            std::printf(", retry in %lld ms\n", static_cast<long long>(d.delay_ms));
+            std::this_thread::sleep_for(std::chrono::milliseconds(d.delay_ms));
+        }
+        std::printf(", %s\n", tc::to_string(d.what).data());
+        curl_slist_free_all(headers);
+        failures += d.what != tc::action::done;
+        // Pacing: spread the quota left over the window left; no 429.
+        if(i + 1 < argc)
+            std::this_thread::sleep_for(std::chrono::milliseconds(tc::pace_ms(last, now_s())));
+    }
+    curl_easy_cleanup(curl);
+    curl_global_cleanup();
+    return failures ? 1 : 0;
+}
