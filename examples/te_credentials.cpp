@@ -30,7 +30,10 @@ namespace {
 char const usage[] =
     "usage: te-credentials request --id ID [--aid AID] [--api v6|v7]\n"
     "           [--format json|xml|none] [--base-url URL] [--allow-insecure-http]\n"
-    "           [--user-agent UA] AUTH [--show-secrets] [--curl | --review]\n"
+    "           [--user-agent UA] AUTH [--show-secrets] [--curl | --review | --json]\n"
+    "       te-credentials delete (--id ID | --ids-file FILE) [--aid AID] [--api v6|v7]\n"
+    "           [--format json|xml|none] [--base-url URL] [--allow-insecure-http]\n"
+    "           [--user-agent UA] AUTH [--max-attempts N] [--timeout SECONDS] [--verbose]\n"
     "       te-credentials explain-response [FILE|-] [--now EPOCH] [--attempt N]\n"
     "           [--earlier-attempt-uncertain] [--json]\n"
     "       te-credentials --help\n"
@@ -51,6 +54,8 @@ char const usage[] =
     "  --show-secrets         print the Authorization value instead of redacting it\n"
     "  --curl                 print an equivalent curl command instead of the head\n"
     "  --review               print a review dump: a summary and every byte shown\n"
+    "  --json                 print the request view (method, target, url, fields)\n"
+    "                         and the head as one JSON object\n"
     "\n"
     "AUTH (secrets are read from the environment or a file, never from argv):\n"
     "  --bearer-token-env VAR           Bearer token from environment variable VAR\n"
@@ -70,7 +75,19 @@ char const usage[] =
     "                                404 means the credential is already absent\n"
     "  --json                        print one JSON object\n"
     "\n"
-    "Exit status: 0 printed, 2 invalid input (one line on stderr, nothing on stdout).\n";
+    "delete performs the request with libcurl (https://api.thousandeyes.com by\n"
+    "default) and follows the library's decisions: waits and retries 429, 503\n"
+    "and 500, never retries 401, repeats an attempt whose response was lost\n"
+    "(a 404 then means already absent). One line per attempt: status, outcome,\n"
+    "rate limit left, wait. With --ids-file (one id per line, # comments) it\n"
+    "paces itself from the rate-limit headers and ends with a summary.\n"
+    "  --max-attempts N       attempts per credential, 1 to 100 (default 3)\n"
+    "  --timeout SECONDS      per attempt (default 20)\n"
+    "  --verbose              also print the request head (redacted) and the\n"
+    "                         response head of every attempt\n"
+    "\n"
+    "Exit status: 0 printed, or (delete) every credential deleted or already\n"
+    "absent; 1 a definitive failure; 2 invalid input (one line on stderr).\n";
 
 // Invalid input: one line on stderr, exit status 2, nothing on stdout.
 [[noreturn]] void
@@ -138,6 +155,7 @@ struct args
     bool show_secrets = false;
     bool curl = false;
     bool review = false;
+    bool json = false;
     // delete only
     char const* max_attempts = nullptr;
     char const* ids_file = nullptr;
@@ -180,6 +198,7 @@ parse_args(int argc, char** argv)
         {"--show-secrets", &args::show_secrets},
         {"--curl", &args::curl},
         {"--review", &args::review},
+        {"--json", &args::json},
         {"--verbose", &args::verbose},
     };
     for(int i = 2; i < argc; ++i)
@@ -220,8 +239,8 @@ parse_args(int argc, char** argv)
         }
     }
     bool const is_delete = string_view(argv[1]) == "delete";
-    if(is_delete && (a.curl || a.review || a.show_secrets))
-        fail("--curl/--review/--show-secrets", "belong to 'request', not 'delete'");
+    if(is_delete && (a.curl || a.review || a.json || a.show_secrets))
+        fail("--curl/--review/--json/--show-secrets", "belong to 'request', not 'delete'");
     if(!is_delete && (a.max_attempts || a.ids_file || a.timeout || a.verbose))
         fail("--max-attempts/--ids-file/--timeout/--verbose", "belong to 'delete'");
     return a;
@@ -256,6 +275,8 @@ make_authorization(args const& a)
         fail("authentication", auth.error());
     return *auth;
 }
+
+void put_json_string(string_view s);
 
 // The builder for the options shared by 'request' and 'delete'.
 tc::request_builder
@@ -328,13 +349,47 @@ run_request(int argc, char** argv)
     if(!id)
         fail("--id", id.error());
     auto const aid = parse_aid(a);
-    if(a.curl && a.review)
-        fail("--curl/--review", "give at most one");
+    if(a.curl + a.review + a.json > 1)
+        fail("--curl/--review/--json", "give at most one");
     tc::request_builder const builder = make_builder(a);
     tc::request const req = build(builder, *id, aid);
 
     auto const s = a.show_secrets ? tc::secrets::reveal : tc::secrets::redact;
     static tc::secret_buffer<8192> out;
+    if(a.json)
+    {
+        // The request view and the head, for tools that compare the two.
+        tc::write_result const w = tc::write_head(req, out.data(), out.size(), s);
+        if(!w)
+            fail("output", w.ec);
+        std::fputs("{\"method\":", stdout);
+        put_json_string(req.method());
+        std::fputs(",\"target\":", stdout);
+        put_json_string(req.target());
+        std::fputs(",\"url\":", stdout);
+        put_json_string(req.url());
+        std::fputs(",\"fields\":[", stdout);
+        bool first = true;
+        for(tc::field const& f : req.fields())
+        {
+            std::fputs(first ? "[" : ",[", stdout);
+            first = false;
+            put_json_string(f.name);
+            std::fputc(',', stdout);
+            if(f.name == "Authorization" && s == tc::secrets::redact)
+            {
+                std::string v(f.value.substr(0, f.value.find(' ')));
+                put_json_string(v + " <redacted>");
+            }
+            else
+                put_json_string(f.value);
+            std::fputc(']', stdout);
+        }
+        std::fputs("],\"head\":", stdout);
+        put_json_string(string_view(out.data(), w.size));
+        std::fputs("}\n", stdout);
+        return std::fflush(stdout) == 0 ? 0 : 1;
+    }
     tc::write_result w = a.curl     ? tc::write_curl(req, out.data(), out.size(), s)
                          : a.review ? tc::write_review(req, out.data(), out.size(), s)
                                     : tc::write_head(req, out.data(), out.size(), s);

@@ -500,14 +500,14 @@ public:
         if(string_view(req.target()).starts_with("/_double/"))
             return control(req);
         reply r = route(req, now());
+        if(r.fault == "drop-after")
+            r.drop = true; // carried out; the answer is lost
         record(req, r);
         if(!r.drop)
             r.res.prepare_payload();
         // A 204 carries no Content-Length (RFC 9110 section 8.6).
         if(r.res.result() == http::status::no_content)
             r.res.erase(http::field::content_length);
-        if(r.fault == "drop-after")
-            r.drop = true;
         return r;
     }
 };

@@ -1,0 +1,443 @@
+#!/usr/bin/env python3
+# Copyright (c) 2026 The thousandeyes-credentials authors.
+# Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+"""End to end: the CLI and the three examples against the API double on
+127.0.0.1 (success, 429, 404, 401, 503, a lost response, a batch over the
+rate limit), the double's own rules, the printed curl command run by the
+real curl, and the serialized request read by two strict parsers that no
+one here wrote (Python's h11 and Node.js's llhttp)."""
+
+import contextlib
+import json
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.request
+
+# key=value arguments from meson, before unittest's own.
+ARGS = {}
+while len(sys.argv) > 1 and "=" in sys.argv[1] and not sys.argv[1].startswith("-"):
+    k, v = sys.argv.pop(1).split("=", 1)
+    ARGS[k] = v
+
+DOUBLE = ARGS["double"]
+CLI = ARGS["cli"]
+NODE_PEER = ARGS["node-peer"]
+FIRMWARE_ZERO_HEAP = ARGS.get("firmware-zero-heap") == "true"
+TOKEN = "g351mw5xqhvkmh1vq6zfm51c62wyzib2"
+EMAIL = "noreply@thousandeyes.com"
+
+
+class Double:
+    """te-api-double on a port it picks; its record of requests."""
+
+    def __init__(self, *options, ids="405", rate_limit=None, window=None):
+        self.dir = tempfile.mkdtemp(prefix="te-double-")
+        port_file = os.path.join(self.dir, "port")
+        self.record = os.path.join(self.dir, "requests.jsonl")
+        args = [DOUBLE, "--port-file", port_file, "--record", self.record,
+                "--basic-user", EMAIL, "--basic-token-env", "TE_TOKEN",
+                "--bearer-token-env", "TE_TOKEN", *options]
+        if ids:
+            args += ["--ids", ids]
+        if rate_limit:
+            args += ["--rate-limit", str(rate_limit)]
+        if window:
+            args += ["--window-seconds", str(window)]
+        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL,
+                                     env=dict(os.environ, TE_TOKEN=TOKEN))
+        deadline = time.monotonic() + 10
+        while not os.path.exists(port_file):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("te-api-double did not start")
+            time.sleep(0.02)
+        self.port = int(pathlib.Path(port_file).read_text())
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def requests(self):
+        if not os.path.exists(self.record):
+            return []
+        return [json.loads(l) for l in pathlib.Path(self.record).read_text().splitlines()]
+
+    def statuses(self):
+        return [r["status"] for r in self.requests()]
+
+    def ids(self):
+        with urllib.request.urlopen(self.url + "/_double/ids", timeout=10) as r:
+            return json.load(r)
+
+    def close(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def cli_command(d, ids, token_env="TE_TOKEN", *extra):
+    """te-credentials delete, v6 with Basic authentication (the seed's way)."""
+    args = [CLI, "delete", "--base-url", d.url, "--allow-insecure-http",
+            "--basic-user", EMAIL, "--token-env", token_env, *extra]
+    if len(ids) == 1:
+        return args + ["--id", ids[0]]
+    ids_file = os.path.join(d.dir, "ids.txt")
+    pathlib.Path(ids_file).write_text("# ids to delete\n" + "\n".join(ids) + "\n")
+    return args + ["--ids-file", ids_file]
+
+
+def example_command(name):
+    def command(d, ids, token_env="TE_TOKEN"):
+        return [ARGS[name], d.url, *ids]
+    return command
+
+
+# Every client the end-to-end scenarios run: the CLI and the three examples.
+CLIENTS = {
+    "cli": cli_command,
+    "curl-client": example_command("curl-client"),
+    "beast-client": example_command("beast-client"),
+    "firmware-client": example_command("firmware-client"),
+}
+
+
+def run_client(name, d, ids, token=TOKEN, timeout=120, wrap=()):
+    env = dict(os.environ, TE_TOKEN=token)
+    cmd = CLIENTS[name](d, ids)
+    return subprocess.run([*wrap, *cmd], capture_output=True, env=env, timeout=timeout,
+                          text=True)
+
+
+class EndToEnd(unittest.TestCase):
+    def each_client(self, scenario):
+        for name in CLIENTS:
+            with self.subTest(client=name):
+                scenario(name)
+
+    def test_success_deletes_the_credential_with_one_request(self):
+        def scenario(name):
+            with Double() as d:
+                p = run_client(name, d, ["405"])
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+                self.assertIn("deleted", p.stdout)
+                self.assertEqual(d.statuses(), [204])
+                self.assertEqual(d.ids(), [])
+                req = d.requests()[0]
+                self.assertIn(req["method"], ("POST", "DELETE"))
+                self.assertTrue(req["target"].startswith(("/v6/credentials/405/delete", "/v7/credentials/405")))
+        self.each_client(scenario)
+
+    def test_429_then_success_waits_for_the_reset(self):
+        def scenario(name):
+            with Double("--fault", "429") as d:
+                t = time.monotonic()
+                p = run_client(name, d, ["405"])
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+                self.assertEqual(d.statuses(), [429, 204])
+                # The fault's Reset is one second after its Date.
+                self.assertGreaterEqual(time.monotonic() - t, 0.9)
+        self.each_client(scenario)
+
+    def test_404_is_a_definitive_failure(self):
+        def scenario(name):
+            with Double(ids="1") as d:
+                p = run_client(name, d, ["405"])
+                self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+                self.assertIn("not_found", p.stdout)
+                self.assertEqual(d.statuses(), [404])
+        self.each_client(scenario)
+
+    def test_401_makes_exactly_one_request(self):
+        def scenario(name):
+            with Double() as d:
+                p = run_client(name, d, ["405"], token="wrong-token")
+                self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+                self.assertIn("unauthorized", p.stdout)
+                self.assertEqual(d.statuses(), [401])
+                self.assertEqual(d.ids(), [405])
+        self.each_client(scenario)
+
+    def test_503_then_success(self):
+        def scenario(name):
+            with Double("--fault", "503") as d:
+                p = run_client(name, d, ["405"])
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+                self.assertEqual(d.statuses(), [503, 204])
+        self.each_client(scenario)
+
+    def test_lost_response_then_404_is_already_absent(self):
+        def scenario(name):
+            with Double("--fault", "drop-after") as d:
+                p = run_client(name, d, ["405"])
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+                self.assertIn("already_absent", p.stdout)
+                self.assertEqual(d.statuses(), [None, 404])
+                self.assertEqual([r["fault"] for r in d.requests()], ["drop-after", None])
+        self.each_client(scenario)
+
+    def test_batch_over_the_rate_limit_meets_no_429(self):
+        # 16 deletions against 6 a second: three windows' worth.
+        def scenario(name):
+            ids = [str(i) for i in range(1000, 1016)]
+            with Double(ids="1000-1015", rate_limit=6, window=1) as d:
+                p = run_client(name, d, ids)
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+                self.assertEqual(d.statuses(), [204] * 16)
+                self.assertEqual(d.ids(), [])
+        self.each_client(scenario)
+
+
+class Cli(unittest.TestCase):
+    def run_cli(self, d, ids, *extra, token=TOKEN):
+        return subprocess.run(cli_command(d, ids, "TE_TOKEN", *extra), capture_output=True,
+                              text=True, timeout=120, env=dict(os.environ, TE_TOKEN=token))
+
+    def test_one_line_per_attempt_and_the_final_outcome(self):
+        with Double("--fault", "503:1") as d:
+            p = self.run_cli(d, ["405"])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        lines = p.stdout.splitlines()
+        self.assertEqual(len(lines), 3, p.stdout)
+        self.assertEqual(lines[0], "[1/1] credential 405 attempt 1: 503 unavailable; "
+                                   "rate limit -/- left; retry in 1000 ms (retry_after)")
+        self.assertRegex(lines[1], r"^\[1/1\] credential 405 attempt 2: 204 deleted; "
+                                   r"rate limit 239/240 left; done$")
+        self.assertEqual(lines[2], "credential 405: deleted")
+        self.assertEqual(p.stderr, "")
+
+    def test_max_attempts_bounds_the_retries(self):
+        with Double("--fault", "503,503,503") as d:
+            p = self.run_cli(d, ["405"], "--max-attempts", "2")
+            self.assertEqual(p.returncode, 1, p.stdout)
+            self.assertEqual(d.statuses(), [503, 503])
+        self.assertIn("credential 405: unavailable", p.stdout)
+
+    def test_connection_dropped_before_the_delete_is_retried(self):
+        with Double("--fault", "drop-before") as d:
+            p = self.run_cli(d, ["405"])
+            self.assertEqual(p.returncode, 0, p.stdout)
+            self.assertEqual(d.statuses(), [None, 204])
+        self.assertIn("no response", p.stdout)
+
+    def test_v7_with_a_bearer_token(self):
+        with Double() as d:
+            p = subprocess.run([CLI, "delete", "--api", "v7", "--id", "405", "--aid", "7",
+                                "--base-url", d.url, "--allow-insecure-http",
+                                "--bearer-token-env", "TE_TOKEN"],
+                               capture_output=True, text=True, timeout=60,
+                               env=dict(os.environ, TE_TOKEN=TOKEN))
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            r = d.requests()[0]
+        self.assertEqual((r["method"], r["target"], r["body"]), ("DELETE", "/v7/credentials/405?aid=7", ""))
+        self.assertIn(["Authorization", "Bearer " + TOKEN], r["headers"])
+        self.assertNotIn("Content-Length", [h[0] for h in r["headers"]])
+
+    def test_verbose_shows_the_redacted_request_and_the_response(self):
+        with Double() as d:
+            p = self.run_cli(d, ["405"], "--verbose")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("> POST /v6/credentials/405/delete.json HTTP/1.1\n", p.stdout)
+        self.assertIn("> Authorization: Basic <redacted>\n", p.stdout)
+        self.assertIn("< HTTP/1.1 204 No Content", p.stdout)
+        self.assertNotIn(TOKEN, p.stdout)
+        self.assertNotIn("bm9yZXBseUB0aG91c2FuZGV5ZXM", p.stdout)
+
+    def test_batch_summary_names_the_ids(self):
+        with Double(ids="1,2") as d:
+            p = self.run_cli(d, ["1", "2", "999"])
+        self.assertEqual(p.returncode, 1, p.stdout)
+        self.assertIn("summary: 2 deleted, 0 already absent, 1 failed; 3 requests in", p.stdout)
+        self.assertIn("failed: 999 (not_found)\n", p.stdout)
+
+    def test_invalid_input_exits_2_without_a_request(self):
+        with Double() as d:
+            for extra in (["--max-attempts", "0"], ["--timeout", "x"], ["--curl"]):
+                p = self.run_cli(d, ["405"], *extra)
+                self.assertEqual(p.returncode, 2, extra)
+                self.assertEqual(len(p.stderr.splitlines()), 1)
+            p = self.run_cli(d, ["12a"])
+            self.assertEqual(p.returncode, 2)
+            ids_file = os.path.join(d.dir, "bad.txt")
+            pathlib.Path(ids_file).write_text("1\nx2\n")
+            p = subprocess.run([CLI, "delete", "--ids-file", ids_file, "--bearer-token-env", "TE_TOKEN"],
+                               capture_output=True, text=True, env=dict(os.environ, TE_TOKEN=TOKEN))
+            self.assertEqual(p.returncode, 2)
+            self.assertIn("line 2", p.stderr)
+            self.assertEqual(d.requests(), [])
+
+    def test_printed_curl_command_is_accepted_by_the_double(self):
+        with Double() as d:
+            p = subprocess.run([CLI, "request", "--id", "405", "--base-url", d.url,
+                                "--allow-insecure-http", "--basic-user", EMAIL,
+                                "--token-env", "TE_TOKEN", "--curl", "--show-secrets"],
+                               capture_output=True, text=True, env=dict(os.environ, TE_TOKEN=TOKEN))
+            self.assertEqual(p.returncode, 0, p.stderr)
+            c = subprocess.run(["sh", "-c", p.stdout.rstrip("\n") + " --silent --show-error"],
+                               capture_output=True, text=True, timeout=30)
+            self.assertEqual(c.returncode, 0, c.stderr)
+            self.assertEqual(d.statuses(), [204])
+            self.assertEqual(d.ids(), [])
+            headers = dict(d.requests()[0]["headers"])
+        self.assertEqual(headers["Content-Type"], "application/json")
+        self.assertEqual(headers["Content-Length"], "0")
+
+
+class DoubleRules(unittest.TestCase):
+    """The double answers what the documentation says, so that clients
+    tested against it meet the API's rules."""
+
+    def send(self, d, method, target, headers=None, body=b""):
+        req = urllib.request.Request(d.url + target, data=body if method != "GET" else None,
+                                     method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.status, dict(r.headers), r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, dict(e.headers), e.read()
+
+    def bearer(self, **extra):
+        return {"Authorization": "Bearer " + TOKEN, **extra}
+
+    def test_documented_statuses(self):
+        with Double("--account-groups", "7") as d:
+            j = {"Content-Type": "application/json"}
+            cases = [
+                ("GET", "/v6/credentials/405/delete.json", self.bearer(), b"", 405),
+                ("POST", "/v7/credentials/405", self.bearer(), b"", 405),
+                ("POST", "/v6/credentials/405/delete.json", self.bearer(**j), b"{}", 400),
+                ("POST", "/v6/credentials/405/delete.json", self.bearer(**{"Content-Type": "text/plain"}), b"", 415),
+                ("POST", "/v6/credentials/405/delete", self.bearer(Accept="text/html"), b"", 406),
+                ("POST", "/v6/credentials/405/delete.json?aid=x", self.bearer(**j), b"", 400),
+                ("POST", "/v6/credentials/405/delete.json?aid=8", self.bearer(**j), b"", 403),
+                ("DELETE", "/v7/credentials/405", {"Authorization": "Basic bm9yZXBseUB0aG91c2FuZGV5ZXMuY29tOmczNTFtdzV4cWh2a21oMXZxNnpmbTUxYzYyd3l6aWIy"}, b"", 401),
+                ("POST", "/v6/credentials/406/delete.json", self.bearer(**j), b"", 404),
+                ("POST", "/v6/credentials/405/delete.json?aid=7", self.bearer(**j), b"", 204),
+            ]
+            for method, target, headers, body, status in cases:
+                with self.subTest(method=method, target=target, status=status):
+                    got, h, b = self.send(d, method, target, headers, body)
+                    self.assertEqual(got, status, b)
+                    if status not in (401,):
+                        self.assertEqual(h["X-Organization-Rate-Limit-Limit"], "240")
+                    if status == 204:
+                        self.assertNotIn("Content-Length", h)
+                        self.assertIn("Date", h)
+            self.assertEqual(len(d.requests()), len(cases))
+
+    def test_rate_limit_answers_429_with_the_headers(self):
+        with Double(rate_limit=2, window=60) as d:
+            got = [self.send(d, "DELETE", "/v7/credentials/1", self.bearer()) for _ in range(3)]
+        self.assertEqual([g[0] for g in got], [404, 404, 429])
+        self.assertEqual([g[1]["X-Organization-Rate-Limit-Remaining"] for g in got], ["1", "0", "0"])
+        reset = int(got[2][1]["X-Organization-Rate-Limit-Reset"])
+        self.assertAlmostEqual(reset - time.time(), 60, delta=3)
+
+    def test_failed_authentications_lock_the_client_out(self):
+        with Double("--lockout-after", "3") as d:
+            got = [self.send(d, "DELETE", "/v7/credentials/405", {"Authorization": "Bearer nope"})[0]
+                   for _ in range(3)]
+            got.append(self.send(d, "DELETE", "/v7/credentials/405", self.bearer())[0])
+        self.assertEqual(got, [401, 401, 401, 429])
+
+
+@contextlib.contextmanager
+def node_server():
+    p = subprocess.Popen(["node", NODE_PEER], stdout=subprocess.PIPE, text=True)
+    try:
+        port = json.loads(p.stdout.readline())["port"]
+        yield port, p.stdout
+    finally:
+        p.terminate()
+        p.wait(timeout=10)
+
+
+class StrictPeers(unittest.TestCase):
+    """The serialized head, read by parsers no one here wrote, gives the same
+    method, target and fields as the library's request view."""
+
+    REQUESTS = [
+        ["--id", "405", "--basic-user", EMAIL, "--token-env", "TE_TOKEN"],
+        ["--id", "405", "--aid", "1234", "--format", "xml", "--bearer-token-env", "TE_TOKEN"],
+        ["--api", "v7", "--id", "3247", "--aid", "12", "--bearer-token-env", "TE_TOKEN",
+         "--base-url", "https://gw.example.com:8443/te/api"],
+    ]
+
+    def view(self, args):
+        p = subprocess.run([CLI, "request", "--json", "--show-secrets", *args],
+                           capture_output=True, text=True, env=dict(os.environ, TE_TOKEN=TOKEN))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return json.loads(p.stdout)
+
+    def test_h11_reads_the_view(self):
+        import h11
+        for args in self.REQUESTS:
+            with self.subTest(args=args):
+                v = self.view(args)
+                conn = h11.Connection(h11.SERVER)
+                conn.receive_data(v["head"].encode("latin-1"))
+                event = conn.next_event()
+                self.assertIsInstance(event, h11.Request)
+                self.assertEqual(event.method.decode(), v["method"])
+                self.assertEqual(event.target.decode(), v["target"])
+                self.assertEqual(event.http_version, b"1.1")
+                self.assertEqual([(n.decode(), val.decode()) for n, val in event.headers.raw_items()],
+                                 [tuple(f) for f in v["fields"]])
+                self.assertIsInstance(conn.next_event(), h11.EndOfMessage)
+
+    def test_h11_is_strict(self):
+        import h11
+        conn = h11.Connection(h11.SERVER)
+        conn.receive_data(b"POST /x HTTP/1.1\r\nHost : a\r\n\r\n")
+        with self.assertRaises(h11.RemoteProtocolError):
+            conn.next_event()
+
+    def send_to_node(self, head):
+        with node_server() as (port, out):
+            with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+                s.sendall(head)
+                answer = s.recv(4096)
+            return answer, json.loads(out.readline())
+
+    def test_node_reads_the_view(self):
+        for args in self.REQUESTS:
+            with self.subTest(args=args):
+                v = self.view(args)
+                answer, seen = self.send_to_node(v["head"].encode("latin-1"))
+                self.assertTrue(answer.startswith(b"HTTP/1.1 204"), answer)
+                self.assertEqual(seen["method"], v["method"])
+                self.assertEqual(seen["url"], v["target"])
+                self.assertEqual(seen["httpVersion"], "1.1")
+                raw = seen["rawHeaders"]
+                self.assertEqual(list(zip(raw[::2], raw[1::2])), [tuple(f) for f in v["fields"]])
+                self.assertEqual(seen["body"], "")
+
+    def test_node_is_strict(self):
+        answer, seen = self.send_to_node(b"POST /x HTTP/1.1\r\nHost: a\r\nBad Name: 1\r\n\r\n")
+        self.assertTrue(answer.startswith(b"HTTP/1.1 400"), answer)
+        self.assertIn("error", seen)
+
+
+@unittest.skipUnless(FIRMWARE_ZERO_HEAP,
+                     "the firmware example is built without its static runtime here "
+                     "(a sanitizer configuration, or Boost.URL 1.83+ which must be linked)")
+class FirmwareHeap(unittest.TestCase):
+    def test_firmware_client_makes_no_heap_allocation(self):
+        with Double("--fault", "503", ids="405,406") as d:
+            p = run_client("firmware-client", d, ["405", "406"],
+                           wrap=["valgrind", "--error-exitcode=3"])
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertEqual(d.statuses(), [503, 204, 204])
+        self.assertIn("total heap usage: 0 allocs, 0 frees, 0 bytes allocated", p.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
