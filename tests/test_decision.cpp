@@ -276,3 +276,19 @@ TEST_CASE("a paced batch never exceeds the limit within a window")
     }
     CHECK(rejected == 0);
 }
+
+TEST_CASE("every delay source and action has a distinct name for logs")
+{
+    using s = tc::delay_source;
+    tc::string_view const names[] = {
+        tc::to_string(s::none), tc::to_string(s::retry_after), tc::to_string(s::reset_minus_date),
+        tc::to_string(s::reset_minus_now), tc::to_string(s::ietf_reset),
+        tc::to_string(s::rate_limit_default), tc::to_string(s::backoff)};
+    CHECK(names[1] == "retry_after");
+    CHECK(names[2] == "reset_minus_date");
+    CHECK(names[6] == "backoff");
+    for(std::size_t i = 0; i < 7; ++i)
+        for(std::size_t j = i + 1; j < 7; ++j)
+            CHECK(names[i] != names[j]);
+    CHECK(tc::to_string(tc::action::retry) == "retry");
+}

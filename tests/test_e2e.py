@@ -358,6 +358,7 @@ def node_server():
     finally:
         p.terminate()
         p.wait(timeout=10)
+        p.stdout.close()
 
 
 class StrictPeers(unittest.TestCase):
