@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -695,11 +696,38 @@ on_body(char* p, std::size_t size, std::size_t n, void* user)
 // curl may send a request twice in one perform: when a reused connection
 // turns out closed before any answer, it silently reconnects and resends.
 // The first send may have been carried out, so it is counted.
+// With --verbose, the head curl really sent is printed, its Authorization
+// value redacted the library's way (the scheme, then "<redacted>").
 extern "C" int
-on_debug(CURL*, curl_infotype type, char*, std::size_t, void* user)
+on_debug(CURL*, curl_infotype type, char* p, std::size_t n, void* user)
 {
-    if(type == CURLINFO_HEADER_OUT)
-        ++static_cast<exchange*>(user)->heads_sent;
+    auto& x = *static_cast<exchange*>(user);
+    if(type != CURLINFO_HEADER_OUT)
+        return 0;
+    ++x.heads_sent;
+    for(string_view head(p, n); x.verbose && !head.empty();)
+    {
+        std::size_t const eol = std::min(head.find('\n'), head.size() - 1);
+        string_view line = head.substr(0, eol + 1);
+        head.remove_prefix(eol + 1);
+        while(!line.empty() && (line.back() == '\n' || line.back() == '\r'))
+            line.remove_suffix(1);
+        static constexpr string_view name = "authorization:";
+        if(line.size() >= name.size() &&
+           std::equal(name.begin(), name.end(), line.begin(), [](char a, char b) {
+               return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+           }))
+        {
+            string_view value = line.substr(name.size());
+            while(!value.empty() && value.front() == ' ')
+                value.remove_prefix(1);
+            std::printf("> %.*s %.*s <redacted>\n", static_cast<int>(name.size()),
+                        line.data(), static_cast<int>(std::min(value.find(' '), value.size())),
+                        value.data());
+        }
+        else
+            std::printf("> %.*s\n", static_cast<int>(line.size()), line.data());
+    }
     return 0;
 }
 
@@ -796,18 +824,6 @@ delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char co
     tc::attempt_context ctx;
     for(ctx.attempt = 1;; ++ctx.attempt)
     {
-        if(s.verbose)
-        {
-            static char head[8192];
-            tc::write_result w = tc::write_head(req, head, sizeof(head), tc::secrets::redact);
-            if(w)
-                for(string_view h(head, w.size); !h.empty();)
-                {
-                    auto const eol = h.find('\n');
-                    std::printf("> %.*s\n", static_cast<int>(std::min(eol, h.size()) - 1), h.data());
-                    h.remove_prefix(std::min(eol + 1, h.size()));
-                }
-        }
         static std::optional<exchange> x;
         x.emplace(tc::response_options{16 * 1024, epoch_now()}, s.verbose);
         curl_easy_reset(curl);
@@ -874,10 +890,13 @@ delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char co
     }
 }
 
-// One id per line; blank lines and lines starting with '#' are skipped.
+// One id per line; blank lines and lines starting with '#' are skipped, and
+// so is an id already listed (it is deleted once).
 std::vector<tc::credential_id>
 read_ids_file(char const* path)
 {
+    std::set<std::int64_t> seen;
+    long repeated = 0;
     std::FILE* f = std::fopen(path, "rb");
     if(!f)
         fail("--ids-file", "cannot open the file");
@@ -902,7 +921,10 @@ read_ids_file(char const* path)
                          id.error().message(scratch, sizeof(scratch)));
             std::exit(2);
         }
-        ids.push_back(*id);
+        if(seen.insert(id->value()).second)
+            ids.push_back(*id);
+        else
+            ++repeated;
     }
     bool const bad = std::ferror(f) != 0;
     std::fclose(f);
@@ -910,6 +932,8 @@ read_ids_file(char const* path)
         fail("--ids-file", "cannot read the file");
     if(ids.empty())
         fail("--ids-file", "holds no credential id");
+    if(repeated)
+        std::printf("--ids-file: %ld repeated id%s skipped\n", repeated, repeated == 1 ? "" : "s");
     return ids;
 }
 
@@ -961,27 +985,34 @@ run_delete(int argc, char** argv)
 
     std::vector<std::string> deleted, absent, failed;
     int requests = 0;
-    tc::outcome last_result = tc::outcome::no_response;
-    bool last_ok = false;
+    id_result r;
+    char id_text[24] = {};
     auto const start = std::chrono::steady_clock::now();
     std::size_t const total = ids.size();
+    std::size_t done = 0;
     for(std::size_t i = 0; i < total; ++i)
     {
-        char id_text[24];
         std::snprintf(id_text, sizeof(id_text), "%lld", static_cast<long long>(ids[i].value()));
         char label[80];
         std::snprintf(label, sizeof(label), "[%zu/%zu] credential %s", i + 1, total, id_text);
         tc::request const req = build(builder, ids[i], aid);
-        id_result const r = delete_one(curl, req, s, label);
+        r = delete_one(curl, req, s, label);
         requests += r.requests;
-        last_result = r.result;
-        last_ok = r.ok;
+        ++done;
         if(r.result == tc::outcome::deleted)
             deleted.push_back(id_text);
         else if(r.result == tc::outcome::already_absent)
             absent.push_back(id_text);
         else
             failed.push_back(std::string(id_text) + " (" + tc::to_string(r.result).data() + ")");
+        // The same credentials would fail for every id, and ten failed
+        // authentications in an hour lock the client out: stop here.
+        if(r.result == tc::outcome::unauthorized && i + 1 < total)
+        {
+            std::printf("stopped: 401 unauthorized; the other %zu ids are not attempted\n",
+                        total - i - 1);
+            break;
+        }
         // Pacing: spread what is left of the quota over what is left of
         // the window, so that the batch never meets a 429.
         if(i + 1 < total && r.last)
@@ -1000,8 +1031,8 @@ run_delete(int argc, char** argv)
     if(total == 1)
     {
         // One credential: its outcome is the last line.
-        std::printf("credential %s: %s\n", a.id, tc::to_string(last_result).data());
-        return last_ok ? 0 : 1;
+        std::printf("credential %s: %s\n", id_text, tc::to_string(r.result).data());
+        return r.ok ? 0 : 1;
     }
     auto list = [](char const* what, std::vector<std::string> const& v) {
         if(v.empty())
@@ -1011,8 +1042,11 @@ run_delete(int argc, char** argv)
             std::printf(" %s", s.c_str());
         std::printf("\n");
     };
-    std::printf("summary: %zu deleted, %zu already absent, %zu failed; %d requests in %.1f s (%.1f a minute)\n",
-                deleted.size(), absent.size(), failed.size(), requests, seconds,
+    std::printf("summary: %zu deleted, %zu already absent, %zu failed", deleted.size(),
+                absent.size(), failed.size());
+    if(done < total)
+        std::printf(", %zu not attempted", total - done);
+    std::printf("; %d requests in %.1f s (%.1f a minute)\n", requests, seconds,
                 seconds > 0 ? requests * 60.0 / seconds : 0.0);
     list("already absent", absent);
     list("failed", failed);

@@ -262,6 +262,43 @@ class Cli(unittest.TestCase):
         self.assertIn("summary: 2 deleted, 0 already absent, 1 failed; 3 requests in", p.stdout)
         self.assertIn("failed: 999 (not_found)\n", p.stdout)
 
+    def test_batch_stops_at_a_401_after_one_request(self):
+        with Double(ids="1-3") as d:
+            p = self.run_cli(d, ["1", "2", "3"], token="wrong-token")
+            self.assertEqual(p.returncode, 1, p.stdout)
+            self.assertEqual(d.statuses(), [401])
+        self.assertIn("stopped: 401 unauthorized; the other 2 ids are not attempted\n", p.stdout)
+        self.assertIn("summary: 0 deleted, 0 already absent, 1 failed, 2 not attempted;", p.stdout)
+
+    def test_ids_file_deletes_a_repeated_id_once(self):
+        with Double(ids="1,2") as d:
+            ids_file = os.path.join(d.dir, "ids.txt")
+            pathlib.Path(ids_file).write_text("1\n  2 \n\n# again:\n1\n")
+            p = subprocess.run([CLI, "delete", "--ids-file", ids_file, "--base-url", d.url,
+                                "--allow-insecure-http", "--bearer-token-env", "TE_TOKEN"],
+                               capture_output=True, text=True, timeout=60,
+                               env=dict(os.environ, TE_TOKEN=TOKEN))
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertEqual(d.statuses(), [204, 204])
+        self.assertTrue(p.stdout.startswith("--ids-file: 1 repeated id skipped\n"), p.stdout)
+        self.assertIn("summary: 2 deleted, 0 already absent, 0 failed; 2 requests in", p.stdout)
+
+    def test_what_libcurl_sends_is_the_request_view(self):
+        for api in (["--api", "v6", "--basic-user", EMAIL, "--token-env", "TE_TOKEN"],
+                    ["--api", "v7", "--aid", "12", "--bearer-token-env", "TE_TOKEN"]):
+            with self.subTest(api=api[1]), Double() as d:
+                common = ["--id", "405", "--base-url", d.url, "--allow-insecure-http", *api]
+                env = dict(os.environ, TE_TOKEN=TOKEN)
+                view = json.loads(subprocess.run([CLI, "request", "--json", "--show-secrets", *common],
+                                                 capture_output=True, text=True, env=env).stdout)
+                p = subprocess.run([CLI, "delete", *common], capture_output=True, text=True,
+                                   timeout=60, env=env)
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+                sent = d.requests()[0]
+                self.assertEqual((sent["method"], sent["target"]), (view["method"], view["target"]))
+                self.assertEqual(sent["headers"], view["fields"])
+                self.assertEqual(sent["body"], "")
+
     def test_invalid_input_exits_2_without_a_request(self):
         with Double() as d:
             for extra in (["--max-attempts", "0"], ["--timeout", "x"], ["--curl"]):
