@@ -713,10 +713,7 @@ on_debug(CURL*, curl_infotype type, char* p, std::size_t n, void* user)
         while(!line.empty() && (line.back() == '\n' || line.back() == '\r'))
             line.remove_suffix(1);
         static constexpr string_view name = "authorization:";
-        if(line.size() >= name.size() &&
-           std::equal(name.begin(), name.end(), line.begin(), [](char a, char b) {
-               return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
-           }))
+        if(line.size() >= name.size() && tc::detail::name_equals(line.data(), name.data(), name.size()))
         {
             string_view value = line.substr(name.size());
             while(!value.empty() && value.front() == ' ')
@@ -737,8 +734,7 @@ never_sent(CURLcode c)
 {
     return c == CURLE_COULDNT_RESOLVE_HOST || c == CURLE_COULDNT_RESOLVE_PROXY ||
            c == CURLE_COULDNT_CONNECT || c == CURLE_SSL_CONNECT_ERROR ||
-           c == CURLE_PEER_FAILED_VERIFICATION || c == CURLE_UNSUPPORTED_PROTOCOL ||
-           c == CURLE_URL_MALFORMAT;
+           c == CURLE_PEER_FAILED_VERIFICATION || c == CURLE_URL_MALFORMAT;
 }
 
 std::int64_t
@@ -772,8 +768,14 @@ public:
                 continue;
             std::string line(f.name.data(), f.name.size());
             line.append(": ").append(f.value.data(), f.value.size());
-            list_ = curl_slist_append(list_, line.c_str());
+            curl_slist* const grown = curl_slist_append(list_, line.c_str());
             tc::detail::secure_wipe(&line[0], line.size());
+            if(!grown)
+            {
+                std::fputs("te-credentials: libcurl: out of memory\n", stderr);
+                std::exit(1);
+            }
+            list_ = grown;
         }
     }
     header_list(header_list const&) = delete;
@@ -800,8 +802,6 @@ struct id_result
     tc::outcome result = tc::outcome::no_response;
     bool ok = false;
     int requests = 0;
-    tc::outcome last_result = tc::outcome::no_response;
-    bool last_ok = false;
     std::optional<tc::response> last;
 };
 
@@ -819,6 +819,7 @@ id_result
 delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char const* label)
 {
     std::string const url(req.url().data(), req.url().size());
+    std::string const method(req.method().data(), req.method().size());
     header_list const headers(req);
     id_result out;
     tc::attempt_context ctx;
@@ -835,7 +836,7 @@ delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char co
             curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, 0L);
         }
         else
-            curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, req.method().data());
+            curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
         curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
         curl_easy_setopt(curl, CURLOPT_HEADERDATA, &*x);
         curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
@@ -864,7 +865,13 @@ delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char co
             {
                 auto const m = tc::error_message::parse(string_view(x->body, x->body_size));
                 if(!m.text().empty())
-                    std::printf("; \"%.*s\"", static_cast<int>(m.text().size()), m.text().data());
+                {
+                    // The server's words, without its control characters.
+                    std::fputs("; \"", stdout);
+                    for(char c : m.text())
+                        std::fputc(static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c, stdout);
+                    std::fputc('"', stdout);
+                }
             }
         }
         else
@@ -872,7 +879,14 @@ delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char co
             if(!never_sent(rc))
                 ctx.earlier_attempt_uncertain = true;
             d = tc::decide_no_response(ctx, s.policy);
-            std::printf("no response (%s)", rc == CURLE_OK ? "malformed response head" : curl_easy_strerror(rc));
+            if(rc != CURLE_OK)
+                std::printf("no response (%s)", curl_easy_strerror(rc));
+            else
+            {
+                char scratch[1];
+                std::printf("no readable response (%s)",
+                            head ? "incomplete head" : head.error().message(scratch, sizeof(scratch)));
+            }
         }
         out.result = d.result;
         if(d.what == tc::action::retry)

@@ -232,6 +232,14 @@ class Cli(unittest.TestCase):
             self.assertEqual(d.statuses(), [None, 204])
         self.assertIn("no response", p.stdout)
 
+    def test_unreadable_response_is_retried_as_uncertain(self):
+        with Double("--fault", "malformed") as d:
+            p = self.run_cli(d, ["405"])
+            self.assertEqual(p.returncode, 0, p.stdout)
+            self.assertEqual(d.statuses(), [None, 204])
+        self.assertIn("attempt 1: no readable response (response field line:", p.stdout)
+        self.assertIn("credential 405: deleted", p.stdout)
+
     def test_v7_with_a_bearer_token(self):
         with Double() as d:
             p = subprocess.run([CLI, "delete", "--api", "v7", "--id", "405", "--aid", "7",

@@ -15,6 +15,7 @@
 // choice" below.
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/detail/base64.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -71,7 +72,8 @@ char const usage[] =
     "  --fault KIND          answer the next API request with a fault, in order:\n"
     "                        429, 500, 503, 503:SECONDS (with Retry-After),\n"
     "                        drop-before (close without deleting),\n"
-    "                        drop-after (delete, then close without answering)\n";
+    "                        drop-after (delete, then close without answering),\n"
+    "                        malformed (a field name with a space, then close)\n";
 
 [[noreturn]] void
 die(char const* what, char const* why)
@@ -120,7 +122,7 @@ parse_id_list(string_view s, std::set<std::uint64_t>& out)
     return true;
 }
 
-enum class fault_kind { status_429, status_500, status_503, drop_before, drop_after };
+enum class fault_kind { status_429, status_500, status_503, drop_before, drop_after, malformed };
 
 struct fault
 {
@@ -188,6 +190,7 @@ struct reply
 {
     response_t res;
     bool drop = false;       // close the connection instead of answering
+    std::string raw;         // bytes to send instead of a response, then close
     std::string fault;       // the fault applied, for the record
 };
 
@@ -308,6 +311,12 @@ class api_double
             {
             case fault_kind::drop_before:
                 r.drop = true;
+                return r;
+            case fault_kind::malformed:
+                // A field name with a space (RFC 9112 section 5.1 asks for a
+                // 400 from a server; a strict client refuses it), then close.
+                r.drop = true;
+                r.raw = "HTTP/1.1 204 No Content\r\nBad Name: 1\r\n\r\n";
                 return r;
             case fault_kind::status_429:
                 // As if the quota ran out one second before the window resets.
@@ -538,6 +547,8 @@ session(tcp::socket sock, api_double& api)
             break;
         }
         reply r = api.handle(p.get());
+        if(!r.raw.empty())
+            asio::write(sock, asio::buffer(r.raw), ec);
         if(r.drop)
             break; // the lost response: close without a word
         http::write(sock, r.res, ec);
@@ -625,8 +636,10 @@ parse_args(int argc, char** argv)
                     f.kind = fault_kind::drop_before;
                 else if(k == "drop-after")
                     f.kind = fault_kind::drop_after;
+                else if(k == "malformed")
+                    f.kind = fault_kind::malformed;
                 else
-                    die("--fault", "must be 429, 500, 503, 503:SECONDS, drop-before or drop-after");
+                    die("--fault", "must be 429, 500, 503, 503:SECONDS, drop-before, drop-after or malformed");
                 c.faults.push_back(f);
             }
         }
