@@ -61,8 +61,9 @@ main(int argc, char** argv)
     if(!builder)
         return std::fputs("curl-client: bad options\n", stderr), 2;
 
-    curl_global_init(CURL_GLOBAL_DEFAULT);
-    CURL* curl = curl_easy_init();
+    CURL* curl = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? curl_easy_init() : nullptr;
+    if(!curl)
+        return std::fputs("curl-client: libcurl does not start\n", stderr), 1;
     int failures = 0;
     for(int i = 2; i < argc; ++i)
     {
@@ -112,7 +113,7 @@ main(int argc, char** argv)
                 ctx.earlier_attempt_uncertain |= rc != CURLE_COULDNT_CONNECT;
                 d = tc::decide_no_response(ctx);
                 std::printf("%s: attempt %d: no response (%s)", argv[i], ctx.attempt,
-                            curl_easy_strerror(rc));
+                            rc == CURLE_OK ? "unreadable head" : curl_easy_strerror(rc));
             }
             if(d.what != tc::action::retry)
                 break;

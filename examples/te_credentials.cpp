@@ -898,8 +898,7 @@ delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char co
             continue;
         }
         out.ok = d.what == tc::action::done;
-        std::printf("; %s\n", out.ok ? "done" : "failed");
-        std::fflush(stdout);
+        std::printf("; %s", out.ok ? "done" : "failed"); // the caller ends the line
         return out;
     }
 }
@@ -1023,19 +1022,19 @@ run_delete(int argc, char** argv)
         // authentications in an hour lock the client out: stop here.
         if(r.result == tc::outcome::unauthorized && i + 1 < total)
         {
-            std::printf("stopped: 401 unauthorized; the other %zu ids are not attempted\n",
+            std::printf("\nstopped: 401 unauthorized; the other %zu ids are not attempted\n",
                         total - i - 1);
             break;
         }
         // Pacing: spread what is left of the quota over what is left of
         // the window, so that the batch never meets a 429.
-        if(i + 1 < total && r.last)
-        {
-            std::int64_t const pace = tc::pace_ms(*r.last, epoch_now(), s.policy);
-            if(pace > 0 && s.verbose)
-                std::printf("pacing: next request in %lld ms\n", static_cast<long long>(pace));
-            sleep_ms(pace);
-        }
+        std::int64_t const pace =
+            i + 1 < total && r.last ? tc::pace_ms(*r.last, epoch_now(), s.policy) : 0;
+        if(pace > 0)
+            std::printf("; next in %lld ms", static_cast<long long>(pace));
+        std::printf("\n");
+        std::fflush(stdout);
+        sleep_ms(pace);
     }
     curl_easy_cleanup(curl);
     curl_global_cleanup();
