@@ -279,6 +279,15 @@ make_authorization(args const& a)
 
 void put_json_string(string_view s);
 
+// An Authorization value as the library redacts it: the scheme is not
+// secret, and tells a reviewer which one is used.
+std::string
+redacted(string_view authorization)
+{
+    string_view const scheme = authorization.substr(0, authorization.find(' '));
+    return std::string(scheme.data(), scheme.size()) + " <redacted>";
+}
+
 // The builder for the options shared by 'request' and 'delete'.
 tc::request_builder
 make_builder(args const& a)
@@ -378,10 +387,7 @@ run_request(int argc, char** argv)
             put_json_string(f.name);
             std::fputc(',', stdout);
             if(f.name == "Authorization" && s == tc::secrets::redact)
-            {
-                std::string v(f.value.substr(0, f.value.find(' ')));
-                put_json_string(v + " <redacted>");
-            }
+                put_json_string(redacted(f.value));
             else
                 put_json_string(f.value);
             std::fputc(']', stdout);
@@ -697,7 +703,7 @@ on_body(char* p, std::size_t size, std::size_t n, void* user)
 // turns out closed before any answer, it silently reconnects and resends.
 // The first send may have been carried out, so it is counted.
 // With --verbose, the head curl really sent is printed, its Authorization
-// value redacted the library's way (the scheme, then "<redacted>").
+// value redacted.
 extern "C" int
 on_debug(CURL*, curl_infotype type, char* p, std::size_t n, void* user)
 {
@@ -718,9 +724,8 @@ on_debug(CURL*, curl_infotype type, char* p, std::size_t n, void* user)
             string_view value = line.substr(name.size());
             while(!value.empty() && value.front() == ' ')
                 value.remove_prefix(1);
-            std::printf("> %.*s %.*s <redacted>\n", static_cast<int>(name.size()),
-                        line.data(), static_cast<int>(std::min(value.find(' '), value.size())),
-                        value.data());
+            std::printf("> %.*s %s\n", static_cast<int>(name.size()), line.data(),
+                        redacted(value).c_str());
         }
         else
             std::printf("> %.*s\n", static_cast<int>(line.size()), line.data());

@@ -307,6 +307,16 @@ class Cli(unittest.TestCase):
                 self.assertEqual(sent["headers"], view["fields"])
                 self.assertEqual(sent["body"], "")
 
+    def test_request_json_redacts_unless_asked(self):
+        p = subprocess.run([CLI, "request", "--json", "--id", "405", "--basic-user", EMAIL,
+                            "--token-env", "TE_TOKEN"], capture_output=True, text=True,
+                           env=dict(os.environ, TE_TOKEN=TOKEN))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        view = json.loads(p.stdout)
+        self.assertIn(["Authorization", "Basic <redacted>"], view["fields"])
+        self.assertIn("Authorization: Basic <redacted>\r\n", view["head"])
+        self.assertNotIn("bm9yZXBseUB0aG91c2FuZGV5ZXM", p.stdout)
+
     def test_invalid_input_exits_2_without_a_request(self):
         with Double() as d:
             for extra in (["--max-attempts", "0"], ["--timeout", "x"], ["--curl"]):
