@@ -232,6 +232,17 @@ class Cli(unittest.TestCase):
             self.assertEqual(d.statuses(), [None, 204])
         self.assertIn("no response", p.stdout)
 
+    def test_curls_silent_resend_on_a_reused_connection_counts_as_uncertain(self):
+        # Credential 2's request goes over the connection credential 1 used;
+        # the double deletes 2 and closes it, so libcurl reconnects and sends
+        # the request again on its own, within the same attempt: the 404 it
+        # brings back means "already absent", not "not found".
+        with Double("--fault", "none,drop-after", ids="1,2") as d:
+            p = self.run_cli(d, ["1", "2"])
+            self.assertEqual(p.returncode, 0, p.stdout)
+            self.assertEqual(d.statuses(), [204, None, 404])
+        self.assertIn("[2/2] credential 2 attempt 1: 404 already_absent;", p.stdout)
+
     def test_unreadable_response_is_retried_as_uncertain(self):
         with Double("--fault", "malformed") as d:
             p = self.run_cli(d, ["405"])

@@ -69,7 +69,8 @@ char const usage[] =
     "  --window-seconds N    window length (default 60)\n"
     "  --lockout-after N     failed authentications in an hour before the\n"
     "                        client is refused for an hour with 429 (default 10)\n"
-    "  --fault KIND          answer the next API request with a fault, in order:\n"
+    "  --fault KIND          answer the next API request with a fault, in order\n"
+    "                        (none answers one request as usual):\n"
     "                        429, 500, 503, 503:SECONDS (with Retry-After),\n"
     "                        drop-before (close without deleting),\n"
     "                        drop-after (delete, then close without answering),\n"
@@ -122,7 +123,7 @@ parse_id_list(string_view s, std::set<std::uint64_t>& out)
     return true;
 }
 
-enum class fault_kind { status_429, status_500, status_503, drop_before, drop_after, malformed };
+enum class fault_kind { none, status_429, status_500, status_503, drop_before, drop_after, malformed };
 
 struct fault
 {
@@ -309,6 +310,9 @@ class api_double
             r.fault = f.name;
             switch(f.kind)
             {
+            case fault_kind::none:
+                r.fault.clear();
+                break; // this request is answered as usual
             case fault_kind::drop_before:
                 r.drop = true;
                 return r;
@@ -624,7 +628,9 @@ parse_args(int argc, char** argv)
                 s = comma == string_view::npos ? string_view() : s.substr(comma + 1);
                 fault f{fault_kind::status_503, -1, std::string(k)};
                 std::uint64_t secs = 0;
-                if(k == "429")
+                if(k == "none")
+                    f.kind = fault_kind::none;
+                else if(k == "429")
                     f.kind = fault_kind::status_429;
                 else if(k == "500")
                     f.kind = fault_kind::status_500;
@@ -639,7 +645,7 @@ parse_args(int argc, char** argv)
                 else if(k == "malformed")
                     f.kind = fault_kind::malformed;
                 else
-                    die("--fault", "must be 429, 500, 503, 503:SECONDS, drop-before, drop-after or malformed");
+                    die("--fault", "must be none, 429, 500, 503, 503:SECONDS, drop-before, drop-after or malformed");
                 c.faults.push_back(f);
             }
         }
