@@ -303,7 +303,7 @@ class api_double
             return fail(http::status::too_many_requests,
                         "Too many failed authentication attempts; try again later");
 
-        if(!cfg_.faults.empty())
+        if(!cfg_.faults.empty() && (v6 || v7))
         {
             fault const f = cfg_.faults.front();
             cfg_.faults.pop_front();
