@@ -718,13 +718,16 @@ on_debug(CURL*, curl_infotype type, char* p, std::size_t n, void* user)
         head.remove_prefix(eol + 1);
         while(!line.empty() && (line.back() == '\n' || line.back() == '\r'))
             line.remove_suffix(1);
-        static constexpr string_view name = "authorization:";
-        if(line.size() >= name.size() && tc::detail::name_equals(line.data(), name.data(), name.size()))
+        // curl writes the names as given: ours, and its own for a proxy
+        // configured with credentials.
+        std::size_t const colon = line.find(':');
+        string_view const name = line.substr(0, colon);
+        if(colon != string_view::npos && (name == "Authorization" || name == "Proxy-Authorization"))
         {
-            string_view value = line.substr(name.size());
+            string_view value = line.substr(colon + 1);
             while(!value.empty() && value.front() == ' ')
                 value.remove_prefix(1);
-            std::printf("> %.*s %s\n", static_cast<int>(name.size()), line.data(),
+            std::printf("> %.*s: %s\n", static_cast<int>(name.size()), name.data(),
                         redacted(value).c_str());
         }
         else

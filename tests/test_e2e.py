@@ -274,6 +274,21 @@ class Cli(unittest.TestCase):
         self.assertNotIn(TOKEN, p.stdout)
         self.assertNotIn("bm9yZXBseUB0aG91c2FuZGV5ZXM", p.stdout)
 
+    def test_verbose_redacts_a_proxys_credentials_too(self):
+        # The double stands in for the proxy here: it sees an absolute-form
+        # target it does not serve (404); what matters is what was printed.
+        with Double() as d:
+            env = dict(os.environ, TE_TOKEN=TOKEN, no_proxy="", NO_PROXY="",
+                       http_proxy=f"http://proxyuser:proxysecret@127.0.0.1:{d.port}")
+            p = subprocess.run(cli_command(d, ["405"], "TE_TOKEN", "--verbose"), capture_output=True,
+                               text=True, timeout=60, env=env)
+            self.assertEqual(d.requests()[0]["target"],
+                             f"http://127.0.0.1:{d.port}/v6/credentials/405/delete.json")
+        self.assertIn("> Proxy-Authorization: Basic <redacted>\n", p.stdout)
+        self.assertIn("> Authorization: Basic <redacted>\n", p.stdout)
+        self.assertNotIn("cHJveHl1c2VyOnByb3h5c2VjcmV0", p.stdout)  # base64 of the proxy pair
+        self.assertNotIn(TOKEN, p.stdout)
+
     def test_batch_summary_names_the_ids(self):
         with Double(ids="1,2") as d:
             p = self.run_cli(d, ["1", "2", "999"])

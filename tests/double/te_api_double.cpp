@@ -333,7 +333,8 @@ class api_double
                     res.set(http::field::retry_after, std::to_string(f.retry_after));
                 return fail(http::status::service_unavailable, "The API is in maintenance mode");
             case fault_kind::drop_after:
-                break; // carried out below, then the connection is closed
+                r.drop = true; // carried out below; the answer is lost
+                break;
             }
         }
 
@@ -347,9 +348,11 @@ class api_double
                 failed_auth_.pop_front();
             if(static_cast<long>(failed_auth_.size()) >= cfg_.lockout_after)
                 locked_until_ = t + 3600;
-            return fail(http::status::unauthorized, v7 && string_view(req[http::field::authorization]).starts_with("Basic ")
-                                                        ? "Basic authentication is not accepted; use a bearer token"
-                                                        : "Invalid credentials");
+            bool const basic_on_v7 =
+                v7 && string_view(req[http::field::authorization]).starts_with("Basic ");
+            return fail(http::status::unauthorized,
+                        basic_on_v7 ? "Basic authentication is not accepted; use a bearer token"
+                                    : "Invalid credentials");
         }
 
         // The organization's rate limit counts every authenticated request.
@@ -513,8 +516,6 @@ public:
         if(string_view(req.target()).starts_with("/_double/"))
             return control(req);
         reply r = route(req, now());
-        if(r.fault == "drop-after")
-            r.drop = true; // carried out; the answer is lost
         record(req, r);
         if(!r.drop)
             r.res.prepare_payload();

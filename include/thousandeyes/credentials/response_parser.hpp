@@ -167,26 +167,9 @@ public:
                 return ec_;
             len_ = 0;
         }
-        else if(len_ != 0 && p != e)
-        {
-            char const* const q = detail::find_control(p, e);
-            auto const le = line_end(q, e);
-            switch(le.kind)
-            {
-            case end::more:
-                return keep(p, q, e) ? result<std::size_t>(in.size()) : ec_;
-            case end::bad:
-                return fail(error::response_control_character);
-            case end::line:
-                if(!account(static_cast<std::size_t>(le.next - p)) ||
-                   !stash(p, static_cast<std::size_t>(q - p)) || !process(buf_, len_))
-                    return ec_;
-                len_ = 0;
-                p = le.next;
-            }
-        }
 
-        // Then whole lines, read where they are.
+        // Then lines: the first one may finish a line kept from the previous
+        // chunk (in the buffer); the others are read where they are.
         while(p != e && !done_())
         {
             char const* const q = detail::find_control(p, e);
@@ -198,9 +181,11 @@ public:
             case end::bad:
                 return fail(error::response_control_character);
             case end::line:
+                std::size_t const n = static_cast<std::size_t>(q - p);
                 if(!account(static_cast<std::size_t>(le.next - p)) ||
-                   !process(p, static_cast<std::size_t>(q - p)))
+                   !(len_ == 0 ? process(p, n) : stash(p, n) && process(buf_, len_)))
                     return ec_;
+                len_ = 0;
                 p = le.next;
             }
         }
