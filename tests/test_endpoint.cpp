@@ -54,6 +54,26 @@ TEST_CASE("IP literals are accepted, IPv6 in brackets")
     CHECK(v4->host() == "127.0.0.1");
 }
 
+TEST_CASE("an IPv6 host is written in its RFC 5952 form, as WHATWG URL writes it")
+{
+    CHECK(tc::endpoint::parse("https://[0:0:0:0:0:0:0:1]")->host() == "[::1]");
+    CHECK(tc::endpoint::parse("https://[2001:DB8:0:0:1:0:0:1]:8443")->host() ==
+          "[2001:db8::1:0:0:1]:8443");
+    CHECK(tc::endpoint::parse("https://[::ffff:127.0.0.1]")->host() == "[::ffff:7f00:1]");
+    CHECK(tc::endpoint::parse("https://[1:0:0:2::3]")->host() == "[1:0:0:2::3]");
+    CHECK(tc::endpoint::parse("https://[1:0:0:2:0:0:3:4]")->host() == "[1::2:0:0:3:4]");
+    CHECK(tc::endpoint::parse("https://[1:0:2:3:4:5:6:7]")->host() == "[1:0:2:3:4:5:6:7]");
+    CHECK(tc::endpoint::parse("https://[::]")->host() == "[::]");
+    CHECK(tc::endpoint::parse("https://[1::]")->base() == "https://[1::]");
+}
+
+TEST_CASE("names with digits are names unless the last label is numeric")
+{
+    CHECK(tc::endpoint::parse("https://a-1.b_2.c3")->host() == "a-1.b_2.c3");
+    CHECK(tc::endpoint::parse("https://1.example")->host() == "1.example");
+    CHECK(tc::endpoint::parse("https://a.0xg")->host() == "a.0xg");
+}
+
 TEST_CASE("a path prefix is kept, without its trailing slash")
 {
     auto ep = tc::endpoint::parse("https://gw.example.com/te/api/");
@@ -64,6 +84,7 @@ TEST_CASE("a path prefix is kept, without its trailing slash")
     CHECK(tc::endpoint::parse("https://gw.example.com/a%20b")->path_prefix() == "/a%20b");
     CHECK(tc::endpoint::parse("https://gw.example.com/v6x")->path_prefix() == "/v6x");
     CHECK(tc::endpoint::parse("https://gw.example.com/v6/te")->path_prefix() == "/v6/te");
+    CHECK(tc::endpoint::parse("https://gw.example.com/.../a.b")->path_prefix() == "/.../a.b");
 }
 
 TEST_CASE("http is refused unless insecure http is allowed, and then its port 80 is default")
@@ -115,6 +136,27 @@ TEST_CASE("each bad base URL gets its own code")
         {"https://api.thousandeyes.com/v6", error::base_url_version},
         {"https://api.thousandeyes.com/v7/", error::base_url_version},
         {"https://gw.example.com/te/v6", error::base_url_version},
+        // the authority ends where the path starts, at '/' (issue 9)
+        {"https://api.thousandeyes.com:443.evil.example", error::base_url_port},
+        {"https://api.thousandeyes.com:.evil.example", error::base_url_port},
+        // dot segments, plain or percent-encoded, and encoded delimiters
+        {"https://h/gw/../x", error::base_url_path},
+        {"https://h/%2e%2e/x", error::base_url_path},
+        {"https://h/gw/%2E", error::base_url_path},
+        {"https://h/.%2e/x", error::base_url_path},
+        {"https://h/a%2Fb", error::base_url_path},
+        {"https://h/a%5cb", error::base_url_path},
+        {"https://h/a%3Fb", error::base_url_path},
+        {"https://h/a%00b", error::base_url_path},
+        // hosts another URL parser reads as something else
+        {"https://0x7f.1", error::base_url_host_invalid},
+        {"https://127.1", error::base_url_host_invalid},
+        {"https://1.2.3.04", error::base_url_host_invalid},
+        {"https://a.0x1F", error::base_url_host_invalid},
+        {"https://example.com.", error::base_url_host_invalid},
+        {"https://a..b", error::base_url_host_invalid},
+        {"https://a$b.com", error::base_url_host_invalid},
+        {"https://xn--abc.example", error::base_url_host_invalid},
     };
     for(auto const& c : cases)
     {

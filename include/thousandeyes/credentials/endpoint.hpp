@@ -4,6 +4,7 @@
 #define THOUSANDEYES_CREDENTIALS_ENDPOINT_HPP
 
 #include <thousandeyes/credentials/error.hpp>
+#include <thousandeyes/credentials/detail/base_url_rules.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
 
 #include <boost/url/parse.hpp>
@@ -54,23 +55,56 @@ private:
             buf_[size_++] = p[i];
     }
 
-    // segment = *pchar; the prefix is "/" segment *( "/" segment ), and we
-    // refuse empty, "." and ".." segments: a gateway prefix that a server
-    // would normalize away is a mistake, not a prefix.
-    static bool
-    valid_prefix(string_view p) noexcept
+    // The longest host text written from a buffer: "[" 39 "]".
+    static constexpr std::size_t max_host_size = 41;
+
+    // host = IP-literal / IPv4address / reg-name  (RFC 3986 section 3.2.2),
+    // narrowed to what every parser reads alike (detail/base_url_rules.hpp).
+    // An IPv6 address is written to `buf` in its RFC 5952 form.
+    static result<string_view>
+    read_host(boost::urls::url_view const& u, char (&buf)[max_host_size]) noexcept
     {
-        std::size_t i = 0;
-        while(i < p.size())
+        namespace urls = boost::urls;
+        switch(u.host_type())
         {
-            std::size_t const start = ++i; // skip '/'
-            while(i < p.size() && p[i] != '/')
-                ++i;
-            string_view const seg(p.data() + start, i - start);
-            if(seg.empty() || seg == "." || seg == "..")
-                return false;
+        case urls::host_type::ipv6:
+        {
+            auto const b = u.host_ipv6_address().to_bytes();
+            unsigned char bytes[16];
+            for(std::size_t i = 0; i < 16; ++i)
+                bytes[i] = b[i];
+            buf[0] = '[';
+            std::size_t const n = detail::write_ipv6(bytes, buf + 1);
+            buf[n + 1] = ']';
+            return string_view(buf, n + 2);
         }
-        return true;
+        case urls::host_type::ipv4: // dec-octet "." dec-octet "." ...: read alike everywhere
+            return u.encoded_host();
+        case urls::host_type::name:
+            if(!detail::is_plain_dns_name(u.encoded_host()))
+                return make_error_code(error::base_url_host_invalid);
+            return u.encoded_host();
+        default: // IPvFuture
+            return make_error_code(error::base_url_host_invalid);
+        }
+    }
+
+    // port = *DIGIT; an empty port means the scheme's default (RFC 3986
+    // section 3.2.3). Returns 0 for the default. (Boost.URL's port_number()
+    // wraps some values above 65535, so the digits are read here.)
+    static result<std::uint32_t>
+    read_port(boost::urls::url_view const& u, bool secure) noexcept
+    {
+        std::uint32_t port = 0;
+        for(char c : u.port())
+        {
+            port = port * 10 + static_cast<std::uint32_t>(c - '0');
+            if(port > 65535)
+                return make_error_code(error::base_url_port);
+        }
+        if(u.has_port() && !u.port().empty() && port == 0)
+            return make_error_code(error::base_url_port);
+        return port == (secure ? 443u : 80u) ? 0u : port;
     }
 
 public:
@@ -84,11 +118,16 @@ public:
 
     /** Parses and checks a base URL given by the user.
 
-        Absolute, https (http only with `allow_insecure_http`), a host, no
-        userinfo, query or fragment. A path prefix (an API gateway) is kept
-        in front of `/v6` or `/v7`; one trailing '/' is dropped. The scheme and
-        host are lowercased and a default port (443, 80) is dropped, so the
-        Host header is canonical.
+        Accepted only when it is exactly `scheme "://" host [":" port]
+        [prefix]`: https (http only with `allow_insecure_http`); a host that
+        is a plain DNS name, a dotted-decimal IPv4 address or a bracketed IPv6
+        address; no userinfo, query or fragment; a path prefix (an API
+        gateway) that is empty or `/`-separated segments, none empty or a dot
+        segment, plain or percent-encoded. One trailing '/' is dropped. The
+        scheme and host are lowercased, an IPv6 address is written in its
+        RFC 5952 form and a default port (443, 80) is dropped, so that the
+        URL a stack connects to names the same host and port as the Host
+        field, whichever URL parser the stack uses.
     */
     static result<endpoint>
     parse(string_view s, endpoint_options opts = {}) noexcept
@@ -111,34 +150,29 @@ public:
             return make_error_code(error::base_url_userinfo);
         if(!u.has_authority() || u.encoded_host().empty())
             return make_error_code(error::base_url_host_missing);
-        if(u.host_type() == urls::host_type::ipvfuture ||
-           u.encoded_host().find('%') != string_view::npos)
-            return make_error_code(error::base_url_host_invalid);
         if(u.has_query())
             return make_error_code(error::base_url_query);
         if(u.has_fragment())
             return make_error_code(error::base_url_fragment);
-
-        // port = *DIGIT; an empty port means the scheme's default (RFC 3986 section 3.2.3)
-        // (Boost.URL's port_number() wraps some values above 65535, so the
-        // digits are read here.)
-        std::uint32_t port = 0;
-        for(char c : u.port())
-        {
-            port = port * 10 + static_cast<std::uint32_t>(c - '0');
-            if(port > 65535)
-                return make_error_code(error::base_url_port);
-        }
-        if(u.has_port() && !u.port().empty() && port == 0)
-            return make_error_code(error::base_url_port);
-        std::uint32_t const default_port = secure ? 443 : 80;
-        if(port == default_port)
-            port = 0;
-
+        // hier-part = "//" authority path-abempty; path-abempty = *( "/" segment ):
+        // the path starts with '/' or is empty. Boost.URL 1.81 also accepts
+        // "https://h:443.evil" (port "443", path ".evil"), which other
+        // parsers read as host "h", or "h:443.evil", so it is refused here.
         string_view prefix = u.encoded_path();
+        if(!prefix.empty() && prefix.front() != '/')
+            return make_error_code(u.has_port() ? error::base_url_port : error::base_url_path);
+
+        char host_buf[max_host_size];
+        auto const host = read_host(u, host_buf);
+        if(!host)
+            return host.error();
+        auto const port = read_port(u, secure);
+        if(!port)
+            return port.error();
+
         if(!prefix.empty() && prefix.back() == '/')
             prefix.remove_suffix(1);
-        if(!valid_prefix(prefix))
+        if(!detail::is_plain_path_prefix(prefix))
             return make_error_code(error::base_url_path);
         // "https://api.thousandeyes.com/v6" would send /v6/v6/credentials/...
         std::size_t const cut = prefix.empty() ? 0 : prefix.rfind('/') + 1;
@@ -146,14 +180,13 @@ public:
         if(last == "v6" || last == "v7")
             return make_error_code(error::base_url_version);
 
-        string_view const host = u.encoded_host();
         string_view const scheme = secure ? "https://" : "http://";
         char port_text[6] = {};
         std::size_t port_size = 0;
-        if(port != 0)
+        if(*port != 0)
             port_size = static_cast<std::size_t>(
-                std::to_chars(port_text, port_text + sizeof(port_text), port).ptr - port_text);
-        if(scheme.size() + host.size() + (port_size ? port_size + 1 : 0) + prefix.size() >
+                std::to_chars(port_text, port_text + sizeof(port_text), *port).ptr - port_text);
+        if(scheme.size() + host->size() + (port_size ? port_size + 1 : 0) + prefix.size() >
            capacity)
             return make_error_code(error::base_url_too_long);
 
@@ -163,7 +196,7 @@ public:
         e.append(scheme.data(), scheme.size());
         e.host_off_ = e.size_;
         // Host names are case-insensitive (RFC 3986 section 3.2.2)
-        for(char c : host)
+        for(char c : *host)
             e.buf_[e.size_++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
         if(port_size)
         {

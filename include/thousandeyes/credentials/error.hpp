@@ -117,9 +117,9 @@ error_message(int ev) noexcept
     case error::base_url_host_missing:
         return "base URL: must have a host";
     case error::base_url_host_invalid:
-        return "base URL: host must be a name or an IP literal without percent-encoding";
+        return "base URL: host must be a DNS name (dot-separated labels of 1-63 letters, digits, '-' or '_'; no empty or trailing label, no numeric last label, no xn-- label), a dotted-decimal IPv4 address or a bracketed IPv6 address";
     case error::base_url_port:
-        return "base URL: port must be a number from 1 to 65535";
+        return "base URL: port must be digits for a number from 1 to 65535, followed by '/' or the end";
     case error::base_url_userinfo:
         return "base URL: must not contain userinfo (user:password@); use the authentication options";
     case error::base_url_query:
@@ -127,7 +127,7 @@ error_message(int ev) noexcept
     case error::base_url_fragment:
         return "base URL: must not contain a fragment ('#')";
     case error::base_url_path:
-        return "base URL: path prefix must not contain empty, '.' or '..' segments";
+        return "base URL: path prefix must be empty or start with '/', with no empty, '.' or '..' segment and no percent-encoded '.', '/', '\\', '?', '#' or control byte";
     case error::base_url_version:
         return "base URL: must not end in an API version (/v6, /v7); the library adds it";
     case error::base_url_too_long:

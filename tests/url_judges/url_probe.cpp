@@ -1,0 +1,72 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+//
+// Reads base URLs, one per line in hex (so any byte can be given), and
+// writes for each one line: "0 <error code>" when endpoint::parse refuses
+// it, or "1" and, in hex, the request URL, the Host value and the
+// request-target of a v6 request built on it (with ?aid=), and the prefix.
+// test_url_property.py holds these against Node's WHATWG URL and Python's
+// urllib.parse.
+#include <thousandeyes/credentials.hpp>
+
+#include <cstdio>
+#include <string>
+
+namespace tc = thousandeyes::credentials;
+
+namespace {
+
+std::string
+unhex(std::string const& s)
+{
+    std::string out;
+    for(std::size_t i = 0; i + 1 < s.size(); i += 2)
+        out += static_cast<char>(std::stoi(s.substr(i, 2), nullptr, 16));
+    return out;
+}
+
+void
+put_hex(tc::string_view s)
+{
+    std::putchar(' ');
+    for(unsigned char c : s)
+        std::printf("%02x", c);
+}
+
+} // namespace
+
+int
+main()
+{
+    auto const auth = tc::authorization::basic("probe@example.com", "token");
+    if(!auth)
+        return 2;
+    char line[8192];
+    while(std::fgets(line, sizeof(line), stdin))
+    {
+        std::string hex(line);
+        while(!hex.empty() && (hex.back() == '\n' || hex.back() == '\r'))
+            hex.pop_back();
+        tc::endpoint_options opts;
+        opts.allow_insecure_http = true;
+        auto const ep = tc::endpoint::parse(unhex(hex), opts);
+        if(!ep)
+        {
+            std::printf("0 %d\n", ep.error().value());
+            continue;
+        }
+        auto const b = tc::request_builder::make(*ep, *auth);
+        if(!b)
+            return 2;
+        auto const req = b->delete_credential("405", "17");
+        if(!req)
+            return 2;
+        std::putchar('1');
+        put_hex(req->url());
+        put_hex(req->host());
+        put_hex(req->target());
+        put_hex(ep->path_prefix());
+        std::putchar('\n');
+    }
+    return 0;
+}
