@@ -260,23 +260,61 @@ TEST_CASE("a custom user agent is sent")
     CHECK(field_value(head_of(req), "User-Agent") == "acme-sync/2.0");
 }
 
-template<class B, class = void>
-struct can_build : std::false_type
+namespace {
+// Writes over the stack where a temporary builder stood, as any later call
+// does, so that a request still pointing there would show other bytes.
+void __attribute__((noinline))
+clobber_stack()
 {
-};
-template<class B>
-struct can_build<B, decltype(void(std::declval<B>().delete_credential(
-                        std::declval<tc::string_view>())))> : std::true_type
-{
-};
+    volatile char junk[8192];
+    for(std::size_t i = 0; i < sizeof(junk); ++i)
+        junk[i] = static_cast<char>(0x5A);
+}
 
-TEST_CASE("building from a temporary builder does not compile")
+tc::request
+from_temporary_builder()
 {
-    // The request would point into the temporary's authorization storage.
-    CHECK(can_build<tc::request_builder const&>::value);
-    CHECK(can_build<tc::request_builder&>::value);
-    CHECK_FALSE(can_build<tc::request_builder&&>::value);
-    CHECK_FALSE(can_build<tc::request_builder>::value);
+    auto const auth = tc::authorization::basic(seed_user, seed_token);
+    return *tc::request_builder::make(tc::endpoint{}, *auth)->delete_credential("405");
+}
+} // namespace
+
+TEST_CASE("a request built from a temporary builder owns its whole head")
+{
+    // The issue 9 case: before, the request pointed into the temporary's
+    // storage (AddressSanitizer: stack-use-after-scope; -O2: NUL bytes).
+    auto const auth = tc::authorization::basic(seed_user, seed_token);
+    auto const req = *tc::request_builder::make(tc::endpoint{}, *auth)->delete_credential("405");
+    auto const returned = from_temporary_builder();
+    clobber_stack();
+    auto const named = seed_builder();
+    std::string const expected = head_of(*named.delete_credential("405"));
+    CHECK(head_of(req) == expected);
+    CHECK(head_of(returned) == expected);
+    CHECK(returned.authorization() == named.delete_credential("405")->authorization());
+}
+
+TEST_CASE("a request outlives its builder")
+{
+    tc::request const* kept = nullptr;
+    alignas(tc::request) unsigned char storage[sizeof(tc::request)];
+    {
+        auto const b = seed_builder();
+        kept = new(storage) tc::request(*b.delete_credential("405", "17"));
+    }
+    clobber_stack();
+    CHECK(kept->target() == "/v6/credentials/405/delete.json?aid=17");
+    CHECK(head_of(*kept) == head_of(*seed_builder().delete_credential("405", "17")));
+    kept->~request();
+}
+
+TEST_CASE("a request's storage, which holds the Authorization value, is wiped when it goes away")
+{
+    auto const b = bearer_builder({});
+    auto const req = *b.delete_credential("1");
+    auto const seen = observe_copy_destruction(req, "tok123");
+    CHECK(seen.held_before);
+    CHECK_FALSE(seen.held_after);
 }
 
 TEST_CASE("a request copied keeps its bytes")

@@ -81,11 +81,11 @@ accept_value(api_version api, v6_format format) noexcept
 
 /** One delete-credential request, complete and valid.
 
-    A request owns its URL (in fixed storage) and refers to its builder for
-    the rest of the head (authorization, user agent): use it while its
-    `request_builder` lives, as a Boost.URL `url_view` is used while its
-    string lives. It only comes from a builder, so holding one means every
-    part of it passed validation.
+    A request owns every byte of its head in fixed storage (no heap): it
+    outlives the builder it came from, a temporary builder included, and is
+    copied as a value. It only comes from a builder, so holding one means
+    every part of it passed validation. Its storage holds the Authorization
+    value and is wiped when the request goes away or is assigned over.
 */
 class request
 {
@@ -94,16 +94,25 @@ public:
     static constexpr std::size_t url_capacity =
         endpoint::capacity + 16 + detail::max_id_digits + 12 + 5 + detail::max_id_digits;
 
+    // " HTTP/1.1\r\nHost: " host "\r\nAuthorization: " auth "\r\nUser-Agent: " ua
+    // "\r\nAccept: " accept "\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n"
+    static constexpr std::size_t head_rest_capacity =
+        endpoint::capacity + credentials::authorization::capacity +
+        credentials::user_agent::capacity + 256;
+
 private:
     char url_[url_capacity];
+    char rest_[head_rest_capacity]; // " HTTP/1.1\r\nHost: ..." to the end of the head
     std::uint16_t url_size_ = 0;
     std::uint16_t host_off_ = 0;
     std::uint16_t target_off_ = 0;
+    std::uint16_t rest_size_ = 0;
+    std::uint16_t auth_off_ = 0;  // in rest_
+    std::uint16_t auth_size_ = 0;
+    std::uint16_t agent_off_ = 0; // in rest_
+    std::uint16_t agent_size_ = 0;
     api_version api_ = api_version::v6;
     v6_format format_ = v6_format::json;
-    string_view head_rest_;     // " HTTP/1.1\r\nHost: ..." to the end of the head
-    string_view authorization_; // inside head_rest_
-    string_view user_agent_;    // inside head_rest_
 
     friend class request_builder;
     friend struct detail::head_access;
@@ -117,35 +126,44 @@ private:
         url_size_ = static_cast<std::uint16_t>(url_size_ + s.size());
     }
 
+    // Only the bytes in use are copied; the rest of the storage is never read.
+    void
+    copy_from(request const& o) noexcept
+    {
+        std::memcpy(url_, o.url_, o.url_size_);
+        std::memcpy(rest_, o.rest_, o.rest_size_);
+        url_size_ = o.url_size_;
+        host_off_ = o.host_off_;
+        target_off_ = o.target_off_;
+        rest_size_ = o.rest_size_;
+        auth_off_ = o.auth_off_;
+        auth_size_ = o.auth_size_;
+        agent_off_ = o.agent_off_;
+        agent_size_ = o.agent_size_;
+        api_ = o.api_;
+        format_ = o.format_;
+    }
+
 public:
     request(request const& o) noexcept
-        : url_size_(o.url_size_)
-        , host_off_(o.host_off_)
-        , target_off_(o.target_off_)
-        , api_(o.api_)
-        , format_(o.format_)
-        , head_rest_(o.head_rest_)
-        , authorization_(o.authorization_)
-        , user_agent_(o.user_agent_)
     {
-        std::memcpy(url_, o.url_, url_size_);
+        copy_from(o);
     }
 
     request&
     operator=(request const& o) noexcept
     {
-        if(this == &o)
-            return *this;
-        std::memcpy(url_, o.url_, o.url_size_);
-        url_size_ = o.url_size_;
-        host_off_ = o.host_off_;
-        target_off_ = o.target_off_;
-        api_ = o.api_;
-        format_ = o.format_;
-        head_rest_ = o.head_rest_;
-        authorization_ = o.authorization_;
-        user_agent_ = o.user_agent_;
+        if(this != &o)
+        {
+            detail::secure_wipe(rest_, rest_size_);
+            copy_from(o);
+        }
         return *this;
+    }
+
+    ~request()
+    {
+        detail::secure_wipe(rest_, rest_size_);
     }
 
     api_version api() const noexcept { return api_; }
@@ -162,7 +180,7 @@ public:
     string_view
     target() const noexcept
     {
-        return {url_ + target_off_, static_cast<std::size_t>(url_size_ - target_off_)};
+        return {url_ + target_off_, static_cast<std::uint16_t>(url_size_ - target_off_)};
     }
 
     /// The full URL, for stacks that take one (libcurl).
@@ -176,13 +194,21 @@ public:
     string_view
     host() const noexcept
     {
-        return {url_ + host_off_, static_cast<std::size_t>(target_off_ - host_off_)};
+        return {url_ + host_off_, static_cast<std::uint16_t>(target_off_ - host_off_)};
     }
 
     /// The Authorization value. A secret: never log it.
-    string_view authorization() const noexcept { return authorization_; }
+    string_view
+    authorization() const noexcept
+    {
+        return {rest_ + auth_off_, auth_size_};
+    }
 
-    string_view user_agent() const noexcept { return user_agent_; }
+    string_view
+    user_agent() const noexcept
+    {
+        return {rest_ + agent_off_, agent_size_};
+    }
 
     string_view
     accept() const noexcept
@@ -203,8 +229,8 @@ public:
     {
         field_list f;
         f.push("Host", host());
-        f.push("Authorization", authorization_);
-        f.push("User-Agent", user_agent_);
+        f.push("Authorization", authorization());
+        f.push("User-Agent", user_agent());
         f.push("Accept", accept());
         if(has_body())
         {
@@ -223,7 +249,7 @@ struct head_access
     static string_view
     rest(request const& r) noexcept
     {
-        return r.head_rest_;
+        return {r.rest_, r.rest_size_};
     }
 };
 } // namespace detail
@@ -248,13 +274,8 @@ struct request_options
 */
 class request_builder
 {
-public:
-    // " HTTP/1.1\r\nHost: " host "\r\nAuthorization: " auth "\r\nUser-Agent: " ua
-    // "\r\nAccept: " accept "\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n"
-    static constexpr std::size_t head_rest_capacity =
-        endpoint::capacity + authorization::capacity + user_agent::capacity + 256;
+    static constexpr std::size_t head_rest_capacity = request::head_rest_capacity;
 
-private:
     endpoint endpoint_;
     api_version api_;
     v6_format format_;
@@ -349,21 +370,21 @@ public:
 
     /// The request for `id`, without an account group context.
     request
-    delete_credential(credential_id const& id) const& noexcept
+    delete_credential(credential_id const& id) const noexcept
     {
         return build(id, nullptr);
     }
 
     /// The request for `id` in account group `aid` (`?aid=`).
     request
-    delete_credential(credential_id const& id, account_group_id const& aid) const& noexcept
+    delete_credential(credential_id const& id, account_group_id const& aid) const noexcept
     {
         return build(id, &aid);
     }
 
     /// Parses `id` (strict decimal) and builds.
     result<request>
-    delete_credential(string_view id) const& noexcept
+    delete_credential(string_view id) const noexcept
     {
         auto i = credential_id::parse(id);
         if(!i)
@@ -373,7 +394,7 @@ public:
 
     /// Parses `id` and `aid` (strict decimal) and builds.
     result<request>
-    delete_credential(string_view id, string_view aid) const& noexcept
+    delete_credential(string_view id, string_view aid) const noexcept
     {
         auto i = credential_id::parse(id);
         if(!i)
@@ -384,11 +405,6 @@ public:
         return build(*i, &*a);
     }
 
-    // A request refers to its builder's storage: building from a temporary
-    // builder would leave it dangling, so that does not compile.
-    template<class... Args>
-    void delete_credential(Args&&...) && = delete;
-
 private:
     request
     build(credential_id const& id, account_group_id const* aid) const noexcept
@@ -396,9 +412,12 @@ private:
         request r;
         r.api_ = api_;
         r.format_ = format_;
-        r.head_rest_ = string_view(rest_, rest_size_);
-        r.authorization_ = string_view(rest_ + auth_off_, auth_size_);
-        r.user_agent_ = string_view(rest_ + agent_off_, agent_size_);
+        std::memcpy(r.rest_, rest_, rest_size_);
+        r.rest_size_ = rest_size_;
+        r.auth_off_ = auth_off_;
+        r.auth_size_ = auth_size_;
+        r.agent_off_ = agent_off_;
+        r.agent_size_ = agent_size_;
         r.append(endpoint_.base());
         r.host_off_ = static_cast<std::uint16_t>(endpoint_.origin().size() -
                                                  endpoint_.host().size());
