@@ -95,7 +95,9 @@ main(int argc, char** argv)
                 http::read(stream, buf, in, ec);
             ctx.now = now_s();
 
-            tc::field_reader reader(in.result_int(), tc::response_options{16 * 1024, ctx.now});
+            tc::response_options opts;
+            opts.now = ctx.now;
+            tc::field_reader reader(in.result_int(), opts);
             for(auto const& f : in)
                 reader.field(f.name_string(), f.value());
             auto res = reader.finish();

@@ -83,7 +83,9 @@ main(int argc, char** argv)
         tc::response last;
         for(;; ++ctx.attempt)
         {
-            tc::header_line_reader reader(tc::response_options{16 * 1024, now_s()});
+            tc::response_options opts;
+            opts.now = now_s();
+            tc::header_line_reader reader(opts);
             curl_easy_reset(curl);
             curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
             curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);

@@ -92,7 +92,9 @@ attempt(sockaddr_in const& to, tc::string_view head)
             off += std::size_t(n);
         }
         // Bytes in, a response out; the parser keeps at most one line.
-        tc::static_response_parser<1024> parser(tc::response_options{16 * 1024, now_s()});
+        tc::response_options opts;
+        opts.now = now_s();
+        tc::static_response_parser<1024> parser(opts);
         char chunk[512];
         ssize_t n = 0;
         while(off == head.size() && !parser.done() && (n = recv(s, chunk, sizeof(chunk), 0)) > 0)

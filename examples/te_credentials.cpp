@@ -565,7 +565,9 @@ run_explain(int argc, char** argv)
     }
     // The head is fed to the incremental parser as it is read; what follows
     // it (the body) is kept, up to the limit an error body is read to.
-    static tc::static_response_parser<> parser(tc::response_options{16 * 1024, now});
+    tc::response_options opts;
+    opts.now = now;
+    static tc::static_response_parser<> parser(opts);
     static char body[tc::error_message::max_body + 1];
     std::size_t body_len = 0;
     char chunk[4096];
@@ -834,7 +836,9 @@ delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char co
     for(ctx.attempt = 1;; ++ctx.attempt)
     {
         static std::optional<exchange> x;
-        x.emplace(tc::response_options{16 * 1024, epoch_now()}, s.verbose);
+        tc::response_options opts;
+        opts.now = epoch_now();
+        x.emplace(opts, s.verbose);
         curl_easy_reset(curl);
         curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
         curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());

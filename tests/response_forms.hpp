@@ -80,16 +80,18 @@ split_lines(std::string const& raw)
     return lines;
 }
 
-// Form 2.
+// Form 2, as libcurl hands lines over: each complete line of one response's
+// head (never an unterminated piece, never the body).
 inline tc::result<tc::response>
 parse_lines(std::string const& raw, tc::response_options const& o = {})
 {
     tc::header_line_reader r(o);
     for(auto const& l : split_lines(raw))
     {
-        if(r.complete() && l.rfind("HTTP/", 0) != 0)
-            break; // the body
-        r.line(l);
+        if(r.complete() || l.back() != '\n')
+            break; // the body, or input that ends inside a line
+        if(r.line(l))
+            break;
     }
     return r.finish();
 }
@@ -113,7 +115,7 @@ parse_pairs(std::string const& raw, tc::response_options const& o = {})
         }
         if(l.empty())
         {
-            if(status >= 200)
+            if(status >= 200 || status == 101)
                 break;
             continue;
         }

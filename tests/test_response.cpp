@@ -497,6 +497,98 @@ TEST_CASE("the head-size limit and the line buffer are enforced, however the byt
     CHECK(p.done());
 }
 
+TEST_CASE("interim heads count towards the head-size limit in every form with bytes")
+{
+    // issue 9 (a): 100 "100 Continue" heads and a 144-byte head, limit 150
+    std::string raw;
+    for(int i = 0; i < 100; ++i)
+        raw += "HTTP/1.1 100 Continue\r\n\r\n";
+    raw += head({"HTTP/1.1 204 No Content", "X-Organization-Rate-Limit-Limit: 240",
+                 "X-Organization-Rate-Limit-Remaining: 236", "X-A: " + std::string(14, 'a')});
+    tc::response_options limit;
+    limit.max_head_size = 150;
+    CHECK(parse_bytes(raw, limit).error() == error::response_head_too_large);
+    CHECK(parse_chunked(raw, 1, limit).error() == error::response_head_too_large);
+    CHECK(parse_lines(raw, limit).error() == error::response_head_too_large);
+    limit.max_head_size = raw.size();
+    CHECK(parse_bytes(raw, limit)->organization.remaining == 236);
+    CHECK(parse_lines(raw, limit)->organization.remaining == 236);
+}
+
+TEST_CASE("a value over 256 bytes is unreadable in every form, field pairs included")
+{
+    // issue 9 (b): a long X-Organization-Rate-Limit-Limit list
+    std::string list = "240";
+    while(list.size() <= 256)
+        list += ", 240";
+    std::string const raw = head({"HTTP/1.1 204 No Content",
+                                  "X-Organization-Rate-Limit-Limit: " + list,
+                                  "X-Organization-Rate-Limit-Remaining: 3"});
+    CHECK(!parse_bytes(raw)->organization.limit);
+    CHECK(!parse_lines(raw)->organization.limit);
+    CHECK(!parse_pairs(raw)->organization.limit);
+    CHECK(parse_pairs(raw)->organization.remaining == 3);
+    tc::field_reader r(204);
+    r.field("X-Organization-Rate-Limit-Limit", list);
+    CHECK(!r.finish()->organization.limit);
+    // and a Content-Length too long to read is an error everywhere
+    std::string const cl = head({"HTTP/1.1 200 OK", "Content-Length: " + std::string(300, '1')});
+    CHECK(parse_bytes(cl).error() == error::response_content_length);
+    CHECK(parse_lines(cl).error() == error::response_content_length);
+    CHECK(parse_pairs(cl).error() == error::response_content_length);
+}
+
+TEST_CASE("the error is the first one in byte order, however the bytes are chunked")
+{
+    // issue 9 (c): a 9,000-byte line ending in a control byte
+    std::string const raw = "HTTP/1.1 204 No Content\r\nX-A: " + std::string(9000, 'a') + "\x01\r\n\r\n";
+    for(std::size_t size : {std::size_t(1), std::size_t(7), std::size_t(4096), raw.size()})
+    {
+        CAPTURE(size);
+        CHECK(parse_chunked(raw, size).error() == error::response_line_too_long);
+    }
+    CHECK(parse_lines(raw).error() == error::response_line_too_long);
+    tc::field_reader r(204);
+    r.field("X-A", std::string(9000, 'a') + "\x01");
+    CHECK(r.finish().error() == error::response_line_too_long);
+
+    // a control byte within the limit, on a line that crosses the head limit
+    tc::response_options o;
+    o.max_head_size = 40;
+    std::string const ctl = "HTTP/1.1 204 No Content\r\nX-A: a\x01" + std::string(50, 'b') + "\r\n\r\n";
+    for(std::size_t size : {std::size_t(1), std::size_t(3), ctl.size()})
+        CHECK(parse_chunked(ctl, size, o).error() == error::response_control_character);
+    CHECK(parse_lines(ctl, o).error() == error::response_control_character);
+    // a CR as the last byte within the limit might have been a line end
+    std::string const cr = "HTTP/1.1 204 No Content\r\nX-A: abcdefghij\r\n\r\n";
+    o.max_head_size = cr.find("\r\n\r\n") + 1;
+    for(std::size_t size : {std::size_t(1), cr.size()})
+        CHECK(parse_chunked(cr, size, o).error() == error::response_head_too_large);
+    CHECK(parse_lines(cr, o).error() == error::response_head_too_large);
+}
+
+TEST_CASE("a 101 ends the head in every form: what follows is another protocol")
+{
+    // issue 9, item 8
+    std::string const raw = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n"
+                            "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+    std::size_t const first = raw.find("\r\n\r\n") + 4;
+    tc::static_response_parser<> p;
+    CHECK(*p.feed(raw) == first);
+    REQUIRE(p.done());
+    CHECK(p.get()->status == 101);
+    CHECK(p.get()->status_outcome() == tc::outcome::unexpected);
+    CHECK(p.get()->body == tc::body_framing::none);
+    CHECK(parse_chunked(raw, 1)->status == 101);
+    // a 101 followed by nothing is a complete answer, not a wait
+    CHECK(parse_bytes(raw.substr(0, first))->status == 101);
+    tc::header_line_reader lines;
+    for(auto const& l : split_lines(raw))
+        CHECK(!lines.line(l));
+    CHECK(lines.finish()->status == 101);
+    CHECK(tc::field_reader(101).finish()->status == 101);
+}
+
 TEST_CASE("errors stick: after one, every call reports it")
 {
     tc::static_response_parser<> p;

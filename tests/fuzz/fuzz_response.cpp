@@ -18,18 +18,26 @@ LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
     auto const whole = parse_bytes(raw);
     auto const bytes = parse_chunked(raw, 1);
     auto const some = parse_chunked(raw, 1 + size % 13);
-    // libcurl hands over the head's lines only, never the body
-    tc::static_response_parser<> head;
-    (void)head.feed(raw);
-    auto const lines = parse_lines(raw.substr(0, head.head_size()));
-    auto agree = [&](tc::result<tc::response> const& other) {
-        if(whole.has_value() != other.has_value())
+    // libcurl hands over complete head lines only, never the body
+    auto const lines = parse_lines(raw);
+    // a small limit, so that the head-size rule is met often
+    tc::response_options small;
+    small.max_head_size = 1 + size % 300;
+    small.max_line_size = 1 + size % 97;
+    auto const whole_small = parse_bytes(raw, small);
+    auto const bytes_small = parse_chunked(raw, 1, small);
+    auto const lines_small = parse_lines(raw, small);
+    auto agree = [](tc::result<tc::response> const& a, tc::result<tc::response> const& b) {
+        if(a.has_value() != b.has_value())
             return false;
-        return whole ? same(*whole, *other) : whole.error() == other.error();
+        return a ? same(*a, *b) : a.error() == b.error();
     };
-    if(!agree(bytes) || !agree(some))
+    // results and error codes alike
+    if(!agree(whole, bytes) || !agree(whole, some) || !agree(whole, lines) ||
+       !agree(whole_small, bytes_small) || !agree(whole_small, lines_small))
         std::abort();
-    if(whole && (!lines || !same(*whole, *lines)))
+    // a stack that parsed the head hands over the same fields
+    if(whole && !agree(whole, parse_pairs(raw)))
         std::abort();
     if(whole)
     {

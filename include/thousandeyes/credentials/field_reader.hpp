@@ -33,13 +33,15 @@ class field_reader
 
 public:
     explicit field_reader(int status, response_options const& opt = {}) noexcept
-        : r_(opt.now)
+        : r_(opt)
     {
         ec_ = detail::to_code(r_.start(status));
     }
 
     /// One field. Errors: response_field_line (the name is not a token),
-    /// response_control_character (CR, LF, NUL or another CTL in the value).
+    /// response_control_character (CR, LF, NUL or another CTL in the value),
+    /// response_line_too_long (`name ":" value` over `max_line_size`).
+    /// Values are read under the same length rule as in the other forms.
     boost::system::error_code
     field(string_view name, string_view value) noexcept
     {

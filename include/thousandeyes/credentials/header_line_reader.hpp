@@ -8,6 +8,8 @@
 #include <thousandeyes/credentials/response_options.hpp>
 #include <thousandeyes/credentials/detail/head_reader.hpp>
 
+#include <cstring>
+
 namespace thousandeyes {
 namespace credentials {
 
@@ -18,7 +20,10 @@ namespace credentials {
     Interim `1xx` responses and a proxy's `200 Connection established` come
     before the real response; every status line after a complete head
     starts over, so the last final response counts. Lines after a complete
-    head that are not a status line (trailers) are ignored.
+    head that are not a status line (trailers) are ignored, and so is every
+    line after a `101` (another protocol follows it). The head-size and
+    line-length rules are the byte parser's, so both give the same result
+    or the same error for the same bytes.
 
     @code
     size_t on_header(char* p, size_t size, size_t n, void* user)
@@ -34,15 +39,31 @@ class header_line_reader
 {
     detail::head_reader r_;
     boost::system::error_code ec_;
-    std::size_t max_head_;
-    std::size_t size_ = 0; // bytes of the current response's head
+
+    // What a byte parser would report for the first `n` bytes of line `s`,
+    // the only ones within the head-size limit: an error among them comes
+    // before response_head_too_large, as it does when reading bytes.
+    error
+    check_cut_line(string_view s, std::size_t n) const noexcept
+    {
+        char const* const p = s.data();
+        char const* const q = detail::find_control(p, p + n);
+        if(static_cast<std::size_t>(q - p) > r_.max_line())
+            return error::response_line_too_long;
+        // a CR as the last byte read might still be followed by its LF
+        if(q != p + n && !(*q == '\r' && q + 1 == p + n))
+            return error::response_control_character;
+        return error::response_head_too_large;
+    }
 
 public:
     explicit header_line_reader(response_options const& opt = {}) noexcept
-        : r_(opt.now)
-        , max_head_(opt.max_head_size)
+        : r_(opt)
     {
     }
+
+    header_line_reader(header_line_reader const&) = delete;
+    header_line_reader& operator=(header_line_reader const&) = delete;
 
     /// One line, its terminator optional. The first error sticks.
     boost::system::error_code
@@ -50,17 +71,21 @@ public:
     {
         if(ec_)
             return ec_;
-        if(r_.current() != detail::head_reader::state::fields)
-            size_ = 0; // a new response (or the wait for one) begins
-        size_ += s.size();
-        if(size_ > max_head_)
-            return ec_ = error::response_head_too_large;
+        bool const complete = r_.current() == detail::head_reader::state::complete;
+        if(complete && (r_.switched() || s.size() < 5 || std::memcmp(s.data(), "HTTP/", 5) != 0))
+            return {}; // trailers, or anything after a 101: not head
+        if(s.size() > r_.room())
+            return ec_ = check_cut_line(s, r_.room());
+        r_.count(s.size());
         // line terminator: CRLF, or a lone LF (RFC 9112 section 2.2)
         std::size_t n = s.size();
         if(n && s[n - 1] == '\n')
             n -= (n >= 2 && s[n - 2] == '\r') ? 2 : 1;
         char const* const p = s.data();
-        if(detail::find_control(p, p + n) != p + n)
+        char const* const q = detail::find_control(p, p + n);
+        if(static_cast<std::size_t>(q - p) > r_.max_line())
+            return ec_ = error::response_line_too_long;
+        if(q != p + n)
             return ec_ = error::response_control_character;
         return ec_ = detail::to_code(r_.line(p, n));
     }

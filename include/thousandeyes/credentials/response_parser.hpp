@@ -22,9 +22,10 @@ namespace credentials {
     passed over.
 
     A line is kept in the caller's buffer only while it straddles two
-    chunks; complete lines are read where they are. A line longer than the
-    buffer is an error, whichever way it was chunked, so the result never
-    depends on the chunking. See `static_response_parser` for a parser
+    chunks; complete lines are read where they are. The head-size and
+    line-length rules (`response_options`) count bytes in stream order, so
+    the result, and the error, never depend on the chunking. A `101` ends
+    the head: the bytes after it belong to another protocol. See `static_response_parser` for a parser
     that owns its buffer.
 */
 class response_parser
@@ -32,11 +33,8 @@ class response_parser
     detail::head_reader r_;
     boost::system::error_code ec_;
     char* buf_;
-    std::size_t cap_;
     std::size_t len_ = 0;    // bytes of a partial line in buf_
     bool cr_ = false;        // the partial line ended with CR
-    std::size_t max_head_;
-    std::size_t head_ = 0;   // bytes consumed as head so far
 
     boost::system::error_code
     fail(error e) noexcept
@@ -46,31 +44,34 @@ class response_parser
     }
 
     bool
-    account(std::size_t n) noexcept
-    {
-        head_ += n;
-        if(head_ > max_head_)
-        {
-            fail(error::response_head_too_large);
-            return false;
-        }
-        return true;
-    }
-
-    bool
     done_() const noexcept
     {
         return r_.current() == detail::head_reader::state::complete;
     }
 
-    BOOST_FORCEINLINE bool
-    process(char const* p, std::size_t n) noexcept
+    static response_options
+    line_limited(response_options opt, std::size_t buffer_size) noexcept
     {
-        if(n > cap_)
+        if(buffer_size < opt.max_line_size)
+            opt.max_line_size = buffer_size;
+        return opt;
+    }
+
+    // The line-length rule: `n` more bytes of content on the current line.
+    bool
+    fits(std::size_t n) noexcept
+    {
+        if(len_ + n > r_.max_line())
         {
             fail(error::response_line_too_long);
             return false;
         }
+        return true;
+    }
+
+    BOOST_FORCEINLINE bool
+    process(char const* p, std::size_t n) noexcept
+    {
         error const e = r_.line(p, n);
         if(e == detail::head_reader::ok)
             return true;
@@ -103,39 +104,66 @@ class response_parser
         return {*q == '\n' ? end::line : end::bad, q + 1};
     }
 
-    // Keeps [p, q) of a line that goes on in the next chunk, and notes a
-    // CR at q.
-    bool
-    keep(char const* p, char const* q, char const* e) noexcept
+    // Reads the lines in [p, e), which are all within the head-size limit;
+    // returns where reading stopped (e, or after the head's empty line), or
+    // nullptr on error. An error is the one met first in byte order, so it
+    // does not depend on how the bytes were chunked.
+    char const*
+    read(char const* p, char const* const e) noexcept
     {
-        if(!account(static_cast<std::size_t>(e - p)) ||
-           !stash(p, static_cast<std::size_t>(q - p)))
-            return false;
-        cr_ = q != e;
-        return true;
-    }
-
-    bool
-    stash(char const* p, std::size_t n) noexcept
-    {
-        if(len_ + n > cap_)
+        // First the end of a line that straddled the previous chunk.
+        if(cr_ && p != e)
         {
-            fail(error::response_line_too_long);
-            return false;
+            // CR must be followed by LF (RFC 9112 section 2.2)
+            if(*p != '\n')
+                return fail(error::response_control_character), nullptr;
+            ++p;
+            cr_ = false;
+            if(!process(buf_, len_))
+                return nullptr;
+            len_ = 0;
         }
-        std::memcpy(buf_ + len_, p, n);
-        len_ += n;
-        return true;
+        // Then lines: the first one may finish a line kept from the previous
+        // chunk (in the buffer); the others are read where they are.
+        while(p != e && !done_())
+        {
+            char const* const q = detail::find_control(p, e);
+            std::size_t const n = static_cast<std::size_t>(q - p);
+            if(!fits(n))
+                return nullptr;
+            auto const le = line_end(q, e);
+            switch(le.kind)
+            {
+            case end::more: // kept for the next chunk, and a CR noted
+                std::memcpy(buf_ + len_, p, n);
+                len_ += n;
+                cr_ = q != e;
+                return e;
+            case end::bad:
+                return fail(error::response_control_character), nullptr;
+            case end::line:
+                if(len_ != 0)
+                {
+                    std::memcpy(buf_ + len_, p, n);
+                    if(!process(buf_, len_ + n))
+                        return nullptr;
+                }
+                else if(!process(p, n))
+                    return nullptr;
+                len_ = 0;
+                p = le.next;
+            }
+        }
+        return p;
     }
 
 public:
-    /// `buffer` holds one partial line; its size is the longest line read.
+    /// `buffer` holds one partial line; its size is the longest line read
+    /// when smaller than `opt.max_line_size`.
     response_parser(char* buffer, std::size_t size,
                     response_options const& opt = {}) noexcept
-        : r_(opt.now)
+        : r_(line_limited(opt, size))
         , buf_(buffer)
-        , cap_(size)
-        , max_head_(opt.max_head_size)
     {
     }
 
@@ -151,45 +179,19 @@ public:
     {
         if(ec_)
             return ec_;
-        char const* p = in.data();
-        char const* const e = p + in.size();
-        char const* const start = p;
-
-        // First the end of a line that straddled the previous chunk.
-        if(cr_ && p != e)
-        {
-            // CR must be followed by LF (RFC 9112 section 2.2)
-            if(*p != '\n')
-                return fail(error::response_control_character);
-            ++p;
-            cr_ = false;
-            if(!account(1) || !process(buf_, len_))
-                return ec_;
-            len_ = 0;
-        }
-
-        // Then lines: the first one may finish a line kept from the previous
-        // chunk (in the buffer); the others are read where they are.
-        while(p != e && !done_())
-        {
-            char const* const q = detail::find_control(p, e);
-            auto const le = line_end(q, e);
-            switch(le.kind)
-            {
-            case end::more:
-                return keep(p, q, e) ? result<std::size_t>(in.size()) : ec_;
-            case end::bad:
-                return fail(error::response_control_character);
-            case end::line:
-                std::size_t const n = static_cast<std::size_t>(q - p);
-                if(!account(static_cast<std::size_t>(le.next - p)) ||
-                   !(len_ == 0 ? process(p, n) : stash(p, n) && process(buf_, len_)))
-                    return ec_;
-                len_ = 0;
-                p = le.next;
-            }
-        }
-        return static_cast<std::size_t>(p - start);
+        // Bytes past the head-size limit are never read: an error before
+        // them comes first, else the head is too large if it has not ended.
+        std::size_t const room = r_.room();
+        bool const cut = in.size() > room;
+        char const* const p = in.data();
+        char const* const stop = read(p, p + (cut ? room : in.size()));
+        if(!stop)
+            return ec_;
+        std::size_t const n = static_cast<std::size_t>(stop - p);
+        r_.count(n);
+        if(cut && !done_())
+            return fail(error::response_head_too_large);
+        return n;
     }
 
     /// True once the head of a final response has been read.
@@ -204,7 +206,7 @@ public:
     std::size_t
     head_size() const noexcept
     {
-        return head_;
+        return r_.head_size();
     }
 
     /// The response once `done`; else the error met, or
@@ -222,7 +224,7 @@ public:
 
 /// A `response_parser` that owns an N-byte line buffer, like
 /// `boost::urls::static_url<N>`.
-template<std::size_t N = 8192>
+template<std::size_t N = 8 * 1024>
 class static_response_parser : public response_parser
 {
     char storage_[N];

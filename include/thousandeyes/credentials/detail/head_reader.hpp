@@ -10,6 +10,7 @@
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/http_date.hpp>
 #include <thousandeyes/credentials/response.hpp>
+#include <thousandeyes/credentials/response_options.hpp>
 #include <thousandeyes/credentials/detail/numbers.hpp>
 #include <thousandeyes/credentials/detail/structured_field.hpp>
 
@@ -368,8 +369,10 @@ public:
     static constexpr std::size_t max_name = 32;   // longest policy name kept
     static constexpr int max_policies = 4;
 
-    explicit head_reader(std::optional<std::int64_t> reference = std::nullopt) noexcept
-        : reference_(reference)
+    explicit head_reader(response_options const& opt) noexcept
+        : reference_(opt.now)
+        , max_head_(opt.max_head_size)
+        , max_line_(opt.max_line_size)
     {
         f_.reset(0);
     }
@@ -384,6 +387,48 @@ public:
     current() const noexcept
     {
         return state_;
+    }
+
+    // The head-size rule, for the forms that have bytes: every byte of
+    // every line counts, terminators, interim responses and empty lines
+    // before a status line included, so that a server cannot stall a
+    // reader with endless 1xx heads. Only the line forms call it.
+    error
+    count(std::size_t n) noexcept
+    {
+        if(n > room())
+            return error::response_head_too_large;
+        head_ += n;
+        return ok;
+    }
+
+    /// Bytes of head still accepted.
+    std::size_t
+    room() const noexcept
+    {
+        return max_head_ - head_;
+    }
+
+    /// Bytes of head counted so far.
+    std::size_t
+    head_size() const noexcept
+    {
+        return head_;
+    }
+
+    // The line-length rule: a line's content (without its terminator), or
+    // for field pairs `name ":" value`, of at most max_line bytes.
+    std::size_t
+    max_line() const noexcept
+    {
+        return max_line_;
+    }
+
+    /// True once a `101` ended the head: what follows is another protocol.
+    bool
+    switched() const noexcept
+    {
+        return state_ == state::complete && f_.status == 101;
     }
 
     /// Form 1: a status code without a status line.
@@ -402,10 +447,18 @@ public:
     {
         if(!all_tchar(name.data(), name.size()))
             return error::response_field_line;
-        if(find_control(value.data(), value.data() + value.size()) !=
-           value.data() + value.size())
+        char const* const e = value.data() + value.size();
+        char const* const q = find_control(value.data(), e);
+        if(name.size() + 1 + static_cast<std::size_t>(q - value.data()) > max_line_)
+            return error::response_line_too_long;
+        if(q != e)
             return error::response_control_character;
-        return apply(lookup_field(name.data(), name.size()), trim_ows(value));
+        f_.any_field = true;
+        field_id const id = lookup_field(name.data(), name.size());
+        if(id == field_id::other)
+            return ok;
+        keep_value(id, trim_ows(value));
+        return flush();
     }
 
     /// Forms 1 and 2: the end of the head.
@@ -414,7 +467,11 @@ public:
     {
         if(error const e = flush(); e != ok)
             return e;
-        state_ = f_.status >= 200 ? state::complete : state::status_line;
+        // A 101 is final for this client, which never asks for an upgrade:
+        // the bytes after it belong to another protocol (RFC 9110 section
+        // 15.2.2) and are not read as HTTP.
+        bool const final = f_.status >= 200 || f_.status == 101;
+        state_ = final ? state::complete : state::status_line;
         return ok;
     }
 
@@ -441,8 +498,9 @@ public:
         case state::complete:
             // A later status line starts a newer response (a proxy's
             // "200 Connection established", a redirect): the last final
-            // response counts. Anything else (trailers) is ignored.
-            if(n >= 5 && std::memcmp(p, "HTTP/", 5) == 0)
+            // response counts. Anything else (trailers) is ignored, and
+            // everything after a 101.
+            if(f_.status != 101 && n >= 5 && std::memcmp(p, "HTTP/", 5) == 0)
                 return status_line(p, n);
             return ok;
         }
@@ -563,6 +621,9 @@ private:
     policy_entry policy_[max_policies];
     state state_ = state::status_line;
     std::optional<std::int64_t> reference_;
+    std::size_t max_head_;
+    std::size_t max_line_;
+    std::size_t head_ = 0; // bytes counted by `count`
     field_id pending_ = field_id::other;
     bool pending_overflow_ = false;
     std::size_t pending_len_ = 0;
@@ -637,13 +698,21 @@ private:
         f_.any_field = true;
         if(id == field_id::other)
             return ok;
-        string_view const v = trim_ows(string_view(q + 1, static_cast<std::size_t>(e - q - 1)));
+        keep_value(id, trim_ows(string_view(q + 1, static_cast<std::size_t>(e - q - 1))));
+        return ok;
+    }
+
+    // The value-length rule, for every form: a value of a recognized field
+    // is read when it is at most max_value bytes (obs-folds replaced by SP);
+    // a longer one makes the field unreadable, as a malformed one does.
+    void
+    keep_value(field_id id, string_view v) noexcept
+    {
         pending_ = id;
         pending_overflow_ = v.size() > max_value;
         pending_len_ = pending_overflow_ ? 0 : v.size();
         if(!pending_overflow_)
             std::memcpy(pending_value_, v.data(), v.size());
-        return ok;
     }
 
     // obs-fold = OWS CRLF RWS: a recipient replaces it with SP
