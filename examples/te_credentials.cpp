@@ -8,6 +8,8 @@
 #include <thousandeyes/credentials.hpp>
 #include <thousandeyes/credentials/error_message.hpp>
 
+#include "cli_text.hpp"
+
 #include <boost/optional/optional.hpp>
 
 #include <curl/curl.h>
@@ -108,26 +110,46 @@ fail(char const* what, boost::system::error_code const& ec)
 // A secret read from a file or the environment, wiped on exit from main.
 tc::secret_buffer<tc::authorization::capacity> secret_storage;
 
+[[noreturn]] void
+fail_line(char const* what, cli::text_error const& e)
+{
+    if(e.limit)
+        std::fprintf(stderr, "te-credentials: %s: line %ld: longer than %zu bytes\n", what,
+                     e.line, e.limit);
+    else
+        std::fprintf(stderr, "te-credentials: %s: line %ld: %s\n", what, e.line, e.why);
+    std::exit(2);
+}
+
+// A token file: a regular file (a FIFO or device is refused before it can
+// block), whose first line is the token; a UTF-8 BOM before it, and the
+// line end after it, are not part of it.
 string_view
 read_secret_file(char const* option, char const* path)
 {
-    std::FILE* f = std::fopen(path, "rb");
-    if(!f)
-        fail(option, "cannot open the file");
-    std::size_t n = std::fread(secret_storage.data(), 1, secret_storage.size(), f);
-    bool const more = n == secret_storage.size() && std::fgetc(f) != EOF;
-    bool const bad = std::ferror(f) != 0;
-    std::fclose(f);
-    if(bad)
-        fail(option, "cannot read the file");
-    if(more)
-        fail(option, "the file is larger than a token may be");
-    string_view s(secret_storage.data(), n);
-    if(!s.empty() && s.back() == '\n')
-        s.remove_suffix(1);
-    if(!s.empty() && s.back() == '\r')
-        s.remove_suffix(1);
-    return s;
+    char const* why = nullptr;
+    int const fd = cli::open_input(path, true, why);
+    if(fd < 0)
+        fail(option, why);
+    bool too_large = false;
+    long const n = cli::read_all(fd, secret_storage.data(), secret_storage.size(), too_large);
+    ::close(fd);
+    if(n < 0)
+        fail(option, too_large ? "the file is larger than a token may be" : "cannot read the file");
+    string_view token;
+    long lines = 0;
+    auto const e = cli::for_each_line(string_view(secret_storage.data(), static_cast<std::size_t>(n)),
+                                      secret_storage.size(), [&](long number, string_view line) {
+                                          if(number == 1)
+                                              token = line;
+                                          else if(!line.empty())
+                                              ++lines;
+                                      });
+    if(e.why)
+        fail_line(option, e);
+    if(lines)
+        fail(option, "holds more than one line; the token is the file's only line");
+    return token;
 }
 
 string_view
@@ -481,19 +503,24 @@ put_optional(char const* key, std::optional<std::int64_t> v, bool comma = true)
         std::fputc(',', stdout);
 }
 
+// A JSON string (RFC 8259) that is also safe on a terminal: controls, DEL,
+// C1 controls and bytes that are not well-formed UTF-8 are written as
+// \u00XX (the byte read as Latin-1), so no server text reaches it raw.
 void
 put_json_string(string_view s)
 {
     std::fputc('"', stdout);
-    for(char ch : s)
+    for(std::size_t i = 0; i < s.size();)
     {
-        auto const c = static_cast<unsigned char>(ch);
-        if(c == '"' || c == '\\')
-            std::printf("\\%c", c);
-        else if(c < 0x20)
+        auto const c = static_cast<unsigned char>(s[i]);
+        std::size_t const n = cli::safe_char(s, i);
+        if(n == 0)
             std::printf("\\u%04x", c);
+        else if(c == '"' || c == '\\')
+            std::printf("\\%c", c);
         else
-            std::fputc(c, stdout);
+            std::fwrite(s.data() + i, 1, n, stdout);
+        i += n ? n : 1;
     }
     std::fputc('"', stdout);
 }
@@ -654,7 +681,7 @@ run_explain(int argc, char** argv)
         if(message.text().empty())
             std::printf("-\n");
         else
-            std::printf("%.*s\n", static_cast<int>(message.text().size()), message.text().data());
+            std::printf("%s\n", cli::for_terminal(message.text()).c_str());
         std::printf("%-15s%s", "decision:", tc::to_string(d.what).data());
         if(d.what == tc::action::retry)
             std::printf(" after %lld ms", static_cast<long long>(d.delay_ms));
@@ -685,9 +712,15 @@ extern "C" std::size_t
 on_header(char* p, std::size_t size, std::size_t n, void* user)
 {
     auto& x = *static_cast<exchange*>(user);
-    x.reader.line(string_view(p, size * n));
+    string_view line(p, size * n);
+    x.reader.line(line);
     if(x.verbose)
-        std::printf("< %.*s", static_cast<int>(size * n), p);
+    {
+        // the server's bytes, escaped: its line end is ours
+        while(!line.empty() && (line.back() == '\n' || line.back() == '\r'))
+            line.remove_suffix(1);
+        std::printf("< %s\n", cli::for_terminal(line).c_str());
+    }
     return size * n;
 }
 
@@ -733,7 +766,7 @@ on_debug(CURL*, curl_infotype type, char* p, std::size_t n, void* user)
                         redacted(value).c_str());
         }
         else
-            std::printf("> %.*s\n", static_cast<int>(line.size()), line.data());
+            std::printf("> %s\n", cli::for_terminal(line).c_str());
     }
     return 0;
 }
@@ -878,11 +911,8 @@ delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char co
                 auto const m = tc::error_message::parse(string_view(x->body, x->body_size));
                 if(!m.text().empty())
                 {
-                    // The server's words, without its control characters.
-                    std::fputs("; \"", stdout);
-                    for(char c : m.text())
-                        std::fputc(static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c, stdout);
-                    std::fputc('"', stdout);
+                    // The server's words, escaped for the terminal.
+                    std::printf("; \"%s\"", cli::for_terminal(m.text()).c_str());
                 }
             }
         }
@@ -916,28 +946,31 @@ delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char co
 }
 
 // One id per line; blank lines and lines starting with '#' are skipped, and
-// so is an id already listed (it is deleted once).
+// so is an id already listed (it is deleted once). Lines are read whole: a
+// line is one id or one comment, never split, and a NUL byte is refused.
 std::vector<tc::credential_id>
 read_ids_file(char const* path)
 {
+    constexpr std::size_t max_line = 4096;
     std::set<std::int64_t> seen;
     long repeated = 0;
-    std::FILE* f = std::fopen(path, "rb");
-    if(!f)
-        fail("--ids-file", "cannot open the file");
+    char const* why = nullptr;
+    int const fd = cli::open_input(path, false, why);
+    if(fd < 0)
+        fail("--ids-file", why);
+    std::string text;
+    bool const read = cli::read_all(fd, text);
+    ::close(fd);
+    if(!read)
+        fail("--ids-file", "cannot read the file");
     std::vector<tc::credential_id> ids;
-    char line[256];
-    long n = 0;
-    while(std::fgets(line, sizeof(line), f))
-    {
-        ++n;
-        string_view s = line;
-        while(!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' '))
+    auto const e = cli::for_each_line(text, max_line, [&](long n, string_view s) {
+        while(!s.empty() && (s.back() == ' ' || s.back() == '\t'))
             s.remove_suffix(1);
-        while(!s.empty() && s.front() == ' ')
+        while(!s.empty() && (s.front() == ' ' || s.front() == '\t'))
             s.remove_prefix(1);
         if(s.empty() || s.front() == '#')
-            continue;
+            return;
         auto id = tc::credential_id::parse(s);
         if(!id)
         {
@@ -950,11 +983,10 @@ read_ids_file(char const* path)
             ids.push_back(*id);
         else
             ++repeated;
-    }
-    bool const bad = std::ferror(f) != 0;
-    std::fclose(f);
-    if(bad)
-        fail("--ids-file", "cannot read the file");
+    });
+    if(e.why)
+        fail_line("--ids-file", e);
+
     if(ids.empty())
         fail("--ids-file", "holds no credential id");
     if(repeated)

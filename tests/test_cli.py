@@ -171,7 +171,7 @@ class InvalidInput(unittest.TestCase):
         finally:
             os.unlink(f.name)
         self.assertEqual((p.returncode, p.stdout), (2, b""))
-        self.assertIn(b"token: must not contain control characters", p.stderr)
+        self.assertIn(b"--bearer-token-file: line 1: contains a NUL byte", p.stderr)
 
     def test_unknown_command(self):
         p = run("frobnicate")
@@ -394,6 +394,141 @@ class RealPeer(unittest.TestCase):
         self.assertEqual(out["decision"], {"action": "retry", "delay_ms": 42000})
         self.assertEqual(out["error_message"], "Too many requests")
         self.assertEqual(out["pace_ms"], 42000)
+
+
+def write_temp(data: bytes) -> str:
+    with tempfile.NamedTemporaryFile("wb", delete=False) as f:
+        f.write(data)
+    return f.name
+
+
+class InputFiles(unittest.TestCase):
+    """Token and id files mean what they show: whole lines, no NUL, no BOM."""
+
+    def delete_ids(self, data: bytes):
+        path = write_temp(data)
+        try:
+            # no server: every case here is refused before a request is made
+            return run("delete", "--ids-file", path, "--base-url", "http://127.0.0.1:9",
+                       "--allow-insecure-http", "--bearer-token-env", "TE_BEARER")
+        finally:
+            os.unlink(path)
+
+    def test_an_id_line_with_inner_spaces_is_one_bad_line_not_two_ids(self):
+        p = self.delete_ids(b"406" + b" " * 300 + b"7\n")
+        self.assertEqual((p.returncode, p.stdout), (2, b""))
+        self.assertIn(b"--ids-file: line 1: credential id: must be ASCII digits only", p.stderr)
+
+    def test_a_nul_byte_in_an_ids_file_is_refused_with_its_line(self):
+        p = self.delete_ids(b"1\n40\x006\n")
+        self.assertEqual((p.returncode, p.stdout), (2, b""))
+        self.assertIn(b"--ids-file: line 2: contains a NUL byte", p.stderr)
+
+    def test_an_over_long_ids_line_is_refused_with_its_line(self):
+        p = self.delete_ids(b"# ok\n#" + b"x" * 5000 + b"\n1\n")
+        self.assertEqual((p.returncode, p.stdout), (2, b""))
+        self.assertIn(b"--ids-file: line 2: longer than 4096 bytes", p.stderr)
+
+    def bearer_head(self, path):
+        return run("request", "--id", "1", "--bearer-token-file", path, "--show-secrets")
+
+    def test_a_bom_before_a_token_is_not_sent(self):
+        path = write_temp(b"\xef\xbb\xbfabc-123\r\n")
+        try:
+            p = self.bearer_head(path)
+        finally:
+            os.unlink(path)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(b"\r\nAuthorization: Bearer abc-123\r\n", p.stdout)
+
+    def test_a_token_file_of_two_lines_is_refused(self):
+        path = write_temp(b"abc\ndef\n")
+        try:
+            p = self.bearer_head(path)
+        finally:
+            os.unlink(path)
+        self.assertEqual((p.returncode, p.stdout), (2, b""))
+        self.assertIn(b"--bearer-token-file: holds more than one line", p.stderr)
+
+    def test_a_token_file_that_is_not_a_regular_file_is_refused_without_blocking(self):
+        d = tempfile.mkdtemp()
+        try:
+            fifo = os.path.join(d, "fifo")
+            os.mkfifo(fifo)
+            for path in (fifo, d):
+                with self.subTest(path=path):
+                    p = self.bearer_head(path)  # a FIFO that never writes: no wait
+                    self.assertEqual((p.returncode, p.stdout), (2, b""))
+                    self.assertIn(b"--bearer-token-file: not a regular file", p.stderr)
+        finally:
+            shutil.rmtree(d)
+
+
+HOSTILE = b"\x1b]0;owned\x07\x1b[2J\x9b\xc2\x9b"
+
+
+class ServerTextIsEscaped(unittest.TestCase):
+    """Nothing a server sends reaches the terminal raw."""
+
+    def assert_clean(self, out: bytes):
+        for byte in (b"\x1b", b"\x07", b"\x9b"):
+            self.assertNotIn(byte, out)
+
+    def test_explain_response_escapes_the_error_message(self):
+        body = b'{"errorMessage": "a\\u001b]0;owned\\u0007b\\u009b"}'
+        raw = (b"HTTP/1.1 404 Not Found\r\nContent-Length: " + str(len(body)).encode() +
+               b"\r\n\r\n" + body)
+        text = explain(raw)
+        self.assertEqual(text.returncode, 0, text.stderr)
+        self.assert_clean(text.stdout)
+        self.assertIn(b"a\\x1b]0;owned\\x07b\\xc2\\x9b", text.stdout)
+        js = explain(raw, "--json")
+        self.assert_clean(js.stdout)
+        self.assertEqual(json.loads(js.stdout)["error_message"], "a\x1b]0;owned\x07b\xc2\x9b")
+
+    def delete_against(self, answer: bytes):
+        """te-credentials delete --verbose, one attempt, against a server
+        that answers `answer` and closes."""
+        server = socket.socket()
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        port = server.getsockname()[1]
+
+        def serve():
+            conn, _ = server.accept()
+            with conn:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = conn.recv(4096)
+                    if not chunk:
+                        break
+                    data += chunk
+                conn.sendall(answer)
+
+        t = threading.Thread(target=serve)
+        t.start()
+        p = run("delete", "--id", "1", "--base-url", f"http://127.0.0.1:{port}",
+                "--allow-insecure-http", "--bearer-token-env", "TE_BEARER", "--verbose",
+                "--max-attempts", "1", env={"no_proxy": "*", "NO_PROXY": "*"})
+        t.join(30)
+        server.close()
+        return p
+
+    def test_delete_verbose_escapes_a_response_head(self):
+        # (the head is malformed too: a control byte in a value)
+        p = self.delete_against(b"HTTP/1.1 403 Forbidden\r\nX-Evil: " + HOSTILE +
+                                b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assert_clean(p.stdout)
+        self.assertIn(b"< X-Evil: \\x1b]0;owned\\x07\\x1b[2J\\x9b\\xc2\\x9b\n", p.stdout)
+
+    def test_delete_escapes_the_error_message(self):
+        body = b'{"errorMessage": "\\u001b[2Jgone"}'
+        p = self.delete_against(b"HTTP/1.1 403 Forbidden\r\nContent-Length: " +
+                                str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assert_clean(p.stdout)
+        self.assertIn(b'"\\x1b[2Jgone"', p.stdout)
 
 
 if __name__ == "__main__":

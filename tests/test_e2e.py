@@ -317,6 +317,20 @@ class Cli(unittest.TestCase):
         self.assertTrue(p.stdout.startswith("--ids-file: 1 repeated id skipped\n"), p.stdout)
         self.assertIn("summary: 2 deleted, 0 already absent, 0 failed; 2 requests in", p.stdout)
 
+    def test_a_long_comment_line_is_one_comment(self):
+        # issue 9: a 256-byte fgets split the comment, and deleted its tail 999
+        with Double(ids="406,999") as d:
+            ids_file = os.path.join(d.dir, "ids.txt")
+            pathlib.Path(ids_file).write_text("# " + "x" * 300 + "999\n406\n")
+            p = subprocess.run([CLI, "delete", "--ids-file", ids_file, "--base-url", d.url,
+                                "--allow-insecure-http", "--bearer-token-env", "TE_TOKEN"],
+                               capture_output=True, text=True, timeout=60,
+                               env=dict(os.environ, TE_TOKEN=TOKEN))
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertEqual([r["target"] for r in d.requests()],
+                             ["/v6/credentials/406/delete.json"])
+            self.assertEqual(d.ids(), [999])
+
     def test_what_libcurl_sends_is_the_request_view(self):
         for api in (["--api", "v6", "--basic-user", EMAIL, "--token-env", "TE_TOKEN"],
                     ["--api", "v7", "--aid", "12", "--bearer-token-env", "TE_TOKEN"]):
@@ -391,6 +405,29 @@ class DoubleRules(unittest.TestCase):
 
     def bearer(self, **extra):
         return {"Authorization": "Bearer " + TOKEN, **extra}
+
+    def test_its_own_endpoints_answer_with_a_length_on_a_kept_alive_connection(self):
+        # issue 9: without Content-Length, a kept-alive client waited for its timeout
+        import http.client
+        with Double(ids="1,2") as d:
+            c = http.client.HTTPConnection("127.0.0.1", d.port, timeout=5)
+            for target, want in (("/_double/ids", [1, 2]), ("/_double/requests", []),
+                                 ("/_double/ids", [1, 2])):
+                c.request("GET", target)  # HTTP/1.1: the connection is kept
+                r = c.getresponse()
+                self.assertIsNotNone(r.getheader("Content-Length"), target)
+                self.assertEqual(json.loads(r.read()), want)
+            c.close()
+
+    def test_idle_and_stalled_connections_are_closed(self):
+        with Double("--idle-timeout", "1") as d:
+            for first in (b"", b"POST /v6/credentials/405/delete.json HTTP/1.1\r\nHost: x\r\n"):
+                with self.subTest(sent=first), socket.create_connection(("127.0.0.1", d.port)) as s:
+                    s.sendall(first)
+                    s.settimeout(10)
+                    start = time.monotonic()
+                    self.assertEqual(s.recv(4096), b"")  # closed by the double
+                    self.assertLess(time.monotonic() - start, 5)
 
     def test_documented_statuses(self):
         with Double("--account-groups", "7") as d:

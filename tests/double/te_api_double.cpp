@@ -17,6 +17,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/core/detail/base64.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -49,6 +50,7 @@ char const usage[] =
     "           [--ids LIST] [--account-groups LIST]\n"
     "           [--basic-user EMAIL --basic-token-env VAR] [--bearer-token-env VAR]\n"
     "           [--rate-limit N] [--window-seconds N] [--lockout-after N]\n"
+    "           [--idle-timeout SECONDS]\n"
     "           [--fault KIND[,KIND...]]...\n"
     "\n"
     "A local double of the ThousandEyes API's credential delete, on 127.0.0.1:\n"
@@ -69,6 +71,8 @@ char const usage[] =
     "  --window-seconds N    window length (default 60)\n"
     "  --lockout-after N     failed authentications in an hour before the\n"
     "                        client is refused for an hour with 429 (default 10)\n"
+    "  --idle-timeout N      close a connection idle, or stalled inside a\n"
+    "                        request, for N seconds (default 30)\n"
     "  --fault KIND          answer the next API request with a fault, in order\n"
     "                        (none answers one request as usual):\n"
     "                        429, 500, 503, 503:SECONDS (with Retry-After),\n"
@@ -143,6 +147,7 @@ struct config
     long rate_limit = 240;
     long window_seconds = 60;
     long lockout_after = 10;
+    long idle_timeout_seconds = 30;
     std::deque<fault> faults;
 };
 
@@ -495,10 +500,12 @@ class api_double
         {
             r.res.result(http::status::not_found);
             r.res.body() = "{}";
+            r.res.prepare_payload();
             return r;
         }
         r.res.result(http::status::ok);
         r.res.body() = body + "]";
+        r.res.prepare_payload(); // a kept-alive client needs the length
         return r;
     }
 
@@ -526,19 +533,36 @@ public:
     }
 };
 
+// One connection, on its own thread and io_context. Every read and write
+// has a deadline: a connection idle (or stalled inside a request) for
+// --idle-timeout seconds is closed, so no client holds a thread forever.
 void
-session(tcp::socket sock, api_double& api)
+session(tcp::socket accepted, api_double& api, std::chrono::seconds idle)
 {
-    beast::flat_buffer buf;
+    asio::io_context ioc;
     boost::system::error_code ec;
+    tcp::socket own(ioc);
+    own.assign(tcp::v4(), accepted.release(ec), ec);
+    if(ec)
+        return;
+    beast::tcp_stream stream(std::move(own));
+    beast::flat_buffer buf;
+    // Runs one operation to its end, or to the deadline (then ec is timeout).
+    auto run = [&](auto start) {
+        stream.expires_after(idle);
+        ec = {};
+        start([&](boost::system::error_code e, std::size_t) { ec = e; });
+        ioc.restart();
+        ioc.run();
+    };
     for(;;)
     {
         http::request_parser<http::string_body> p;
         p.header_limit(16 * 1024);
         p.body_limit(64 * 1024);
-        http::read(sock, buf, p, ec);
+        run([&](auto done) { http::async_read(stream, buf, p, done); });
         if(ec == http::error::end_of_stream || ec == asio::error::eof ||
-           ec == asio::error::connection_reset)
+           ec == asio::error::connection_reset || ec == beast::error::timeout)
             break;
         if(ec)
         {
@@ -548,20 +572,20 @@ session(tcp::socket sock, api_double& api)
             res.set(http::field::content_type, "application/json;charset=UTF-8");
             res.body() = "{\"errorMessage\":\"Malformed request\"}";
             res.prepare_payload();
-            http::write(sock, res, ec);
+            run([&](auto done) { http::async_write(stream, res, done); });
             break;
         }
         reply r = api.handle(p.get());
         if(!r.raw.empty())
-            asio::write(sock, asio::buffer(r.raw), ec);
+            run([&](auto done) { asio::async_write(stream, asio::buffer(r.raw), done); });
         if(r.drop)
             break; // the lost response: close without a word
-        http::write(sock, r.res, ec);
+        run([&](auto done) { http::async_write(stream, r.res, done); });
         if(ec || !r.res.keep_alive())
             break;
     }
-    sock.shutdown(tcp::socket::shutdown_both, ec);
-    sock.close(ec);
+    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream.socket().close(ec);
 }
 
 config
@@ -619,6 +643,8 @@ parse_args(int argc, char** argv)
             c.window_seconds = number(86400);
         else if(a == "--lockout-after")
             c.lockout_after = number(1000000);
+        else if(a == "--idle-timeout")
+            c.idle_timeout_seconds = number(86400);
         else if(a == "--fault")
         {
             string_view s = v;
@@ -657,6 +683,8 @@ parse_args(int argc, char** argv)
         die("--basic-user", "goes with --basic-token-env");
     if(c.basic_user.empty() && c.bearer_token.empty())
         die("credentials", "give --basic-user/--basic-token-env or --bearer-token-env");
+    if(c.idle_timeout_seconds < 1)
+        die("--idle-timeout", "must be at least 1 second");
     if(c.rate_limit < 1 || c.window_seconds < 1 || c.lockout_after < 1)
         die("limits", "--rate-limit, --window-seconds and --lockout-after must be at least 1");
     return c;
@@ -694,6 +722,7 @@ main(int argc, char** argv)
     std::printf("te-api-double: listening on http://127.0.0.1:%u\n", port);
     std::fflush(stdout);
 
+    std::chrono::seconds const idle(cfg.idle_timeout_seconds);
     api_double api(std::move(cfg));
     for(;;)
     {
@@ -701,6 +730,6 @@ main(int argc, char** argv)
         acceptor.accept(sock, ec);
         if(ec)
             continue;
-        std::thread(session, std::move(sock), std::ref(api)).detach();
+        std::thread(session, std::move(sock), std::ref(api), idle).detach();
     }
 }
