@@ -113,6 +113,16 @@ TEST_CASE("503: Retry-After, else exponential backoff; 500: backoff; both up to 
     CHECK(last.what == action::fail);
     CHECK(last.result == outcome::server_error);
     CHECK(tc::decide(seed_429(), attempt(3)).what == action::fail);
+    // 502 and 504, a gateway's answers, are retried like 500
+    for(int gateway : {502, 504})
+    {
+        CAPTURE(gateway);
+        CHECK(tc::decide(status(gateway), attempt(1)).what == action::retry);
+        CHECK(tc::decide(status(gateway), attempt(2)).delay_ms == 2000);
+        CHECK(tc::decide(status(gateway), attempt(3)).result == tc::outcome_of(gateway));
+    }
+    CHECK(tc::outcome_of(502) == outcome::bad_gateway);
+    CHECK(tc::outcome_of(504) == outcome::gateway_timeout);
 
     tc::retry_policy p;
     p.max_attempts = 10;
@@ -125,7 +135,7 @@ TEST_CASE("503: Retry-After, else exponential backoff; 500: backoff; both up to 
 
 TEST_CASE("401 is never retried; 301, 400, 403, 405, 406, 415 and unexpected statuses fail")
 {
-    for(int s : {401, 301, 400, 403, 405, 406, 415, 200, 302, 502})
+    for(int s : {401, 301, 400, 403, 405, 406, 415, 200, 302, 501, 505})
     {
         CAPTURE(s);
         tc::response r = status(s);
@@ -135,6 +145,27 @@ TEST_CASE("401 is never retried; 301, 400, 403, 405, 406, 415 and unexpected sta
         CHECK(d.result == tc::outcome_of(s));
         CHECK(d.delay_ms == 0);
     }
+}
+
+TEST_CASE("a 429 waits for the later of the organization and instant-test resets")
+{
+    tc::response r = seed_429();
+    r.instant_test.reset = 1573849530; // 57 s after Date: later than the organization's
+    auto d = tc::decide(r, attempt(1));
+    CHECK(d.delay_ms == 57000);
+    CHECK(d.source == tc::delay_source::reset_minus_date);
+    r.instant_test.reset = 1573849480; // earlier: the organization's 27 s wins
+    CHECK(tc::decide(r, attempt(1)).delay_ms == 27000);
+    r.organization.reset.reset(); // only the instant-test reset
+    CHECK(tc::decide(r, attempt(1)).delay_ms == 7000);
+}
+
+TEST_CASE("any 5xx leaves the delete uncertain; nothing else does")
+{
+    for(int s : {500, 501, 502, 503, 504, 599})
+        CHECK(tc::leaves_uncertain(s));
+    for(int s : {204, 301, 400, 401, 404, 429, 499, 600})
+        CHECK_FALSE(tc::leaves_uncertain(s));
 }
 
 TEST_CASE("404 is not_found, unless an earlier attempt may have deleted it: then already_absent")

@@ -106,7 +106,9 @@ TEST_CASE("every documented status has its outcome; any other status is unexpect
         {201, tc::outcome::unexpected},
         {202, tc::outcome::unexpected},
         {302, tc::outcome::unexpected},
-        {502, tc::outcome::unexpected},
+        {502, tc::outcome::bad_gateway},
+        {504, tc::outcome::gateway_timeout},
+        {501, tc::outcome::unexpected},
         {599, tc::outcome::unexpected},
         {999, tc::outcome::unexpected},
     };

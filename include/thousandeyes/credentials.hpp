@@ -9,7 +9,9 @@
 // (Boost.JSON) is in <thousandeyes/credentials/error_message.hpp>, apart.
 
 #include <thousandeyes/credentials/authorization.hpp>
+#include <thousandeyes/credentials/batch.hpp>
 #include <thousandeyes/credentials/decision.hpp>
+#include <thousandeyes/credentials/deletion.hpp>
 #include <thousandeyes/credentials/endpoint.hpp>
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/field_reader.hpp>

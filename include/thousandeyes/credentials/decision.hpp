@@ -40,8 +40,8 @@ enum class delay_source : unsigned char
 {
     none,              //< no delay
     retry_after,       //< the response's Retry-After
-    reset_minus_date,  //< X-Organization-Rate-Limit-Reset - Date (server clock)
-    reset_minus_now,   //< X-Organization-Rate-Limit-Reset - now (local clock)
+    reset_minus_date,  //< the later X-*-Rate-Limit-Reset - Date (server clock)
+    reset_minus_now,   //< the later X-*-Rate-Limit-Reset - now (local clock)
     ietf_reset,        //< RateLimit t= / RateLimit-Reset (seconds)
     rate_limit_default,//< a 429 without any hint
     backoff            //< exponential backoff
@@ -84,8 +84,8 @@ struct retry_policy
     std::int64_t reset_margin_ms = 0;
 
     /// A wait the server asks for beyond this is not waited: the decision
-    /// is to fail, with the delay it asked for (chosen: 15 minutes; the
-    /// authentication lockout lasts an hour).
+    /// is to fail, with the delay it asked for; a batch whose pacing would
+    /// wait longer stops (chosen: 15 minutes, fifteen rate-limit windows).
     std::int64_t max_delay_ms = 15 * 60 * 1000;
 
     /// Jitter: `random % (jitter_ms + 1)` is added to every retry delay,
@@ -182,15 +182,21 @@ retry_or_give_up(outcome o, std::int64_t delay, delay_source src,
         return d;
     }
     if(p.jitter_ms > 0)
-        d.delay_ms += static_cast<std::int64_t>(
-            a.random % (static_cast<std::uint64_t>(p.jitter_ms) + 1));
+    {
+        // jitter never takes a wait beyond the cap
+        d.delay_ms = sat_add(d.delay_ms, static_cast<std::int64_t>(
+            a.random % (static_cast<std::uint64_t>(p.jitter_ms) + 1)));
+        if(d.delay_ms > p.max_delay_ms)
+            d.delay_ms = p.max_delay_ms;
+    }
     d.what = action::retry;
     return d;
 }
 
-// The wait a 429 asks for: Retry-After; else the organization reset
-// against the server's Date, else against the caller's clock; the IETF
-// reset (seconds) counts too, and the longest wait wins.
+// The wait a 429 asks for: Retry-After; else the later of the organization
+// and instant-test resets (as the official SDKs take it) against the
+// server's Date, else against the caller's clock; the IETF reset (seconds)
+// counts too, and the longest wait wins.
 inline std::optional<decision>
 rate_limit_wait(response const& r, attempt_context const& a,
                 retry_policy const& p) noexcept
@@ -203,13 +209,15 @@ rate_limit_wait(response const& r, attempt_context const& a,
         return d;
     }
     bool have = false;
-    if(r.organization.reset)
+    std::optional<std::int64_t> reset = r.organization.reset;
+    if(r.instant_test.reset && (!reset || *r.instant_test.reset > *reset))
+        reset = r.instant_test.reset;
+    if(reset)
     {
         std::optional<std::int64_t> const base = r.date ? r.date : a.now;
         if(base)
         {
-            d.delay_ms = sat_add(seconds_to_ms(sat_sub(*r.organization.reset, *base)),
-                                 p.reset_margin_ms);
+            d.delay_ms = sat_add(seconds_to_ms(sat_sub(*reset, *base)), p.reset_margin_ms);
             d.source = r.date ? delay_source::reset_minus_date : delay_source::reset_minus_now;
             have = true;
         }
@@ -234,15 +242,20 @@ rate_limit_wait(response const& r, attempt_context const& a,
 /** Decides what to do after a response.
 
     - 204: done, deleted.
-    - 429: retry after Retry-After; else after Reset - Date (the server's
-      clock, so a skewed local clock does not matter); else Reset - now;
-      never negative; `rate_limited_default_ms` when there is no hint.
-    - 503: Retry-After, else exponential backoff; 500: exponential backoff.
-      Both, like 429, only while attempts remain (`max_attempts` in total).
-    - 401: fail, never retried (10 failed authentications in an hour ban
-      the client IP for an hour). 400, 403, 405, 406, 415, 301: fail.
+    - 429: retry after Retry-After; else after the later of the
+      organization and instant-test Reset - Date (the server's clock, so a
+      skewed local clock does not matter); else Reset - now; never
+      negative; `rate_limited_default_ms` when there is no hint.
+    - 503: Retry-After, else exponential backoff; 500, 502, 504:
+      exponential backoff. All, like 429, only while attempts remain
+      (`max_attempts` in total). Any 5xx leaves the delete uncertain
+      (`leaves_uncertain`): the caller (or `deletion`) sets
+      `earlier_attempt_uncertain` for the next attempt.
+    - 401: fail, never retried: invalid credentials or a locked account
+      (the docs' words); the same credentials would be refused again.
+      400, 403, 405, 406, 415, 301: fail.
     - 404: fail as not_found, unless an earlier attempt may have been
-      carried out: then done, already_absent.
+      carried out (lost response, 5xx, a resend): then done, already_absent.
     - anything else (a 200 included): fail as unexpected.
     A wait above `max_delay_ms` is not waited: fail, with that delay.
 */
@@ -277,6 +290,8 @@ decide(response const& r, attempt_context const& a,
         return detail::retry_or_give_up(o, detail::backoff_ms(a.attempt, p),
                                         delay_source::backoff, a, p);
     case outcome::server_error:
+    case outcome::bad_gateway:
+    case outcome::gateway_timeout:
         return detail::retry_or_give_up(o, detail::backoff_ms(a.attempt, p),
                                         delay_source::backoff, a, p);
     default:

@@ -76,7 +76,10 @@ enum class error
     response_content_length,
     response_line_too_long,
     response_head_too_large,
-    response_incomplete
+    response_incomplete,
+
+    // protocol (the caller's order of events)
+    deletion_out_of_order
 };
 
 /// Broad classes of `error`, for callers that only need to branch.
@@ -172,6 +175,8 @@ error_message(int ev) noexcept
         return "response head: longer than the configured head-size limit";
     case error::response_incomplete:
         return "response head: input ended before the empty line that ends a final response";
+    case error::deletion_out_of_order:
+        return "deletion: event out of order (report one outcome per send step, waited() after a wait step, nothing once finished)";
     }
     return "unknown thousandeyes.credentials error";
 }
@@ -276,8 +281,8 @@ detail::error_category_impl::default_error_condition(int ev) const noexcept
 {
     if(static_cast<error>(ev) == error::buffer_too_small)
         return make_error_condition(condition::buffer_too_small);
-    // the response errors come last in `error`
-    if(ev >= static_cast<int>(error::response_status_line))
+    if(ev >= static_cast<int>(error::response_status_line) &&
+       ev <= static_cast<int>(error::response_incomplete))
         return make_error_condition(condition::malformed_response);
     return make_error_condition(condition::invalid_input);
 }

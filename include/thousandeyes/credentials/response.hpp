@@ -22,7 +22,7 @@ enum class outcome : unsigned char
     already_absent,         //< 404 after an attempt whose response was lost
     moved,                  //< 301: the API version requested does not exist
     bad_request,            //< 400 (also: an invalid aid)
-    unauthorized,           //< 401: bad credentials or a locked account
+    unauthorized,           //< 401: invalid credentials, or a locked account
     forbidden,              //< 403: permission, account group, Sandbox account
     not_found,              //< 404
     method_not_allowed,     //< 405
@@ -31,6 +31,8 @@ enum class outcome : unsigned char
     rate_limited,           //< 429
     server_error,           //< 500
     unavailable,            //< 503: maintenance
+    bad_gateway,            //< 502: a gateway's answer (not documented by the API)
+    gateway_timeout,        //< 504: a gateway's answer (not documented by the API)
     unexpected,             //< any other status, 2xx other than 204 included
     no_response             //< timeout or connection lost: no status at all
 };
@@ -54,8 +56,21 @@ outcome_of(int status) noexcept
     case 429: return outcome::rate_limited;
     case 500: return outcome::server_error;
     case 503: return outcome::unavailable;
+    case 502: return outcome::bad_gateway;
+    case 504: return outcome::gateway_timeout;
     default:  return outcome::unexpected;
     }
+}
+
+/** Whether an answer with this status leaves the delete uncertain: a 5xx
+    does not say whether the delete happened (the server, or a gateway in
+    front of it, may have failed after the deletion or before it), exactly
+    as when the response is lost. A later 404 then means already absent.
+*/
+inline constexpr bool
+leaves_uncertain(int status) noexcept
+{
+    return status >= 500 && status <= 599;
 }
 
 /// The outcome's name, as the CLI prints it.
@@ -77,6 +92,8 @@ to_string(outcome o) noexcept
     case outcome::rate_limited: return "rate_limited";
     case outcome::server_error: return "server_error";
     case outcome::unavailable: return "unavailable";
+    case outcome::bad_gateway: return "bad_gateway";
+    case outcome::gateway_timeout: return "gateway_timeout";
     case outcome::unexpected: return "unexpected";
     case outcome::no_response: return "no_response";
     }

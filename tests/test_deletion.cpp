@@ -1,0 +1,361 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+//
+// The deletion state machine and the batch: a table of scenarios, each a
+// sequence of events and the steps they must give, and a randomized test
+// against a simulated server that checks the invariants.
+#include "doctest_config.hpp"
+#include "response_forms.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace {
+
+using tc::outcome;
+using tc::step_kind;
+
+tc::request
+seed_request()
+{
+    auto const auth = tc::authorization::basic("noreply@thousandeyes.com",
+                                               "g351mw5xqhvkmh1vq6zfm51c62wyzib2");
+    return *tc::request_builder::make(tc::endpoint{}, *auth)->delete_credential("405");
+}
+
+tc::response
+status(int s)
+{
+    tc::response r;
+    r.status = s;
+    return r;
+}
+
+// The seed's clock: Date 1573849473, Reset 1573849500 (27 s later).
+tc::response
+seed_429()
+{
+    tc::response r = status(429);
+    r.date = 1573849473;
+    r.organization = {240, 0, 1573849500};
+    return r;
+}
+
+// One event of a scenario.
+struct event
+{
+    enum kind { answer, lost, never, resend } what;
+    tc::response r{};
+};
+
+event answer(tc::response r) { return {event::answer, r}; }
+event answer(int s) { return {event::answer, status(s)}; }
+event const lost{event::lost, {}};
+event const never{event::never, {}};
+event const resend{event::resend, {}};
+
+// Drives a deletion through the events (waiting whenever asked) and
+// returns the final step, checking that no event was out of order.
+tc::step
+drive(std::vector<event> const& events, tc::retry_policy const& p = {},
+      std::vector<std::int64_t>* waits = nullptr)
+{
+    tc::deletion d(seed_request(), p);
+    for(auto const& e : events)
+    {
+        tc::step s = d.next();
+        if(s.what == step_kind::wait)
+        {
+            if(waits)
+                waits->push_back(s.wait_ms);
+            REQUIRE(!d.waited());
+            s = d.next();
+        }
+        REQUIRE(s.what == step_kind::send);
+        switch(e.what)
+        {
+        case event::answer: REQUIRE(!d.received(e.r, 1573849473)); break;
+        case event::lost: REQUIRE(!d.no_response(tc::transport::maybe_sent)); break;
+        case event::never: REQUIRE(!d.no_response(tc::transport::never_sent)); break;
+        case event::resend: REQUIRE(!d.resent()); break;
+        }
+    }
+    return d.next();
+}
+
+} // namespace
+
+TEST_CASE("scenarios: each status, lost answers, never sent, resends, 5xx then 404")
+{
+    struct
+    {
+        char const* name;
+        std::vector<event> events;
+        step_kind end;
+        outcome result;
+    } const cases[] = {
+        {"204", {answer(204)}, step_kind::done, outcome::deleted},
+        {"404", {answer(404)}, step_kind::failed, outcome::not_found},
+        {"401 is never retried", {answer(401)}, step_kind::failed, outcome::unauthorized},
+        {"403", {answer(403)}, step_kind::failed, outcome::forbidden},
+        {"400", {answer(400)}, step_kind::failed, outcome::bad_request},
+        {"a proxy's 200", {answer(200)}, step_kind::failed, outcome::unexpected},
+        {"429 then 204", {answer(seed_429()), answer(204)}, step_kind::done, outcome::deleted},
+        {"503 then 204", {answer(503), answer(204)}, step_kind::done, outcome::deleted},
+        {"lost, then 404", {lost, answer(404)}, step_kind::done, outcome::already_absent},
+        {"never sent, then 404", {never, answer(404)}, step_kind::failed, outcome::not_found},
+        {"resent, then 404", {resend, answer(404)}, step_kind::done, outcome::already_absent},
+        {"500, then 404", {answer(500), answer(404)}, step_kind::done, outcome::already_absent},
+        {"502, then 404", {answer(502), answer(404)}, step_kind::done, outcome::already_absent},
+        {"504, then 404", {answer(504), answer(404)}, step_kind::done, outcome::already_absent},
+        {"503, then 404", {answer(503), answer(404)}, step_kind::done, outcome::already_absent},
+        {"429, then 404", {answer(seed_429()), answer(404)}, step_kind::failed, outcome::not_found},
+        {"three 500s", {answer(500), answer(500), answer(500)}, step_kind::failed,
+         outcome::server_error},
+        {"three lost", {lost, lost, lost}, step_kind::failed, outcome::no_response},
+        {"two lost, then 204", {lost, lost, answer(204)}, step_kind::done, outcome::deleted},
+    };
+    for(auto const& c : cases)
+    {
+        CAPTURE(c.name);
+        tc::step const s = drive(c.events);
+        CHECK(s.what == c.end);
+        CHECK(s.result == c.result);
+    }
+}
+
+TEST_CASE("429: the wait is each reset family's, the later one, against Date")
+{
+    std::vector<std::int64_t> waits;
+    drive({answer(seed_429()), answer(204)}, {}, &waits);
+    CHECK(waits == std::vector<std::int64_t>{27000});
+    tc::response both = seed_429();
+    both.instant_test.reset = 1573849530;
+    waits.clear();
+    drive({answer(both), answer(204)}, {}, &waits);
+    CHECK(waits == std::vector<std::int64_t>{57000});
+    tc::response ietf = status(429);
+    ietf.ietf.reset = 9;
+    waits.clear();
+    drive({answer(ietf), answer(204)}, {}, &waits);
+    CHECK(waits == std::vector<std::int64_t>{9000});
+}
+
+TEST_CASE("a wait beyond the cap is refused: failed, with the wait asked for")
+{
+    tc::response far = status(429);
+    far.retry_after_delay = 3600;
+    tc::step const s = drive({answer(far)});
+    CHECK(s.what == step_kind::failed);
+    CHECK(s.result == outcome::rate_limited);
+    CHECK(s.wait_ms == 3600000);
+    CHECK(s.why == tc::delay_source::retry_after);
+    // jitter never takes a wait past the cap
+    tc::retry_policy p;
+    p.max_delay_ms = 1500;
+    p.jitter_ms = 10000;
+    tc::deletion d(seed_request(), p);
+    REQUIRE(!d.received(status(503), std::nullopt, 9999));
+    CHECK(d.next().what == step_kind::wait);
+    CHECK(d.next().wait_ms == 1500);
+}
+
+TEST_CASE("attempts are bounded by the policy")
+{
+    tc::retry_policy p;
+    p.max_attempts = 5;
+    tc::deletion d(seed_request(), p);
+    int sends = 0;
+    for(tc::step s = d.next(); s.what == step_kind::send || s.what == step_kind::wait; s = d.next())
+    {
+        if(s.what == step_kind::wait)
+        {
+            REQUIRE(!d.waited());
+            continue;
+        }
+        ++sends;
+        REQUIRE(!d.received(status(500)));
+    }
+    CHECK(sends == 5);
+    CHECK(d.attempts() == 5);
+    CHECK(d.next().result == outcome::server_error);
+}
+
+TEST_CASE("events out of order are refused and change nothing")
+{
+    tc::deletion d(seed_request());
+    CHECK(d.waited() == tc::error::deletion_out_of_order);
+    REQUIRE(!d.received(status(503)));
+    CHECK(d.received(status(204)) == tc::error::deletion_out_of_order);
+    CHECK(d.no_response(tc::transport::never_sent) == tc::error::deletion_out_of_order);
+    CHECK(d.resent() == tc::error::deletion_out_of_order);
+    CHECK(d.next().what == step_kind::wait);
+    CHECK(d.attempts() == 1);
+    REQUIRE(!d.waited());
+    REQUIRE(!d.received(status(204)));
+    CHECK(d.received(status(204)) == tc::error::deletion_out_of_order);
+    CHECK(d.next().what == step_kind::done);
+    CHECK(tc::make_error_code(tc::error::deletion_out_of_order) == tc::condition::invalid_input);
+}
+
+TEST_CASE("an unreadable answer from any reader is a maybe-sent attempt")
+{
+    tc::deletion d(seed_request());
+    tc::result<tc::response> const bad = parse_bytes("HTTP/1.1 204 x\r\nA\x01: b\r\n\r\n");
+    REQUIRE(bad.has_error());
+    REQUIRE(!d.received(bad));
+    CHECK(d.uncertain());
+    CHECK(d.next().what == step_kind::wait);
+    REQUIRE(!d.waited());
+    REQUIRE(!d.received(parse_lines("HTTP/1.1 404 Not Found\r\n\r\n")));
+    CHECK(d.next().result == outcome::already_absent);
+    CHECK(d.last_response()->status == 404);
+}
+
+TEST_CASE("the request to send is the one given, a copy")
+{
+    auto req = seed_request();
+    tc::deletion const d(req);
+    CHECK(d.to_send().target() == "/v6/credentials/405/delete.json");
+    CHECK(d.to_send().authorization() == req.authorization());
+}
+
+TEST_CASE("batch: counts, pacing, a 401 stops it, a wait beyond the cap stops it")
+{
+    tc::batch b(4);
+    {
+        tc::deletion d(seed_request());
+        tc::response r = status(204);
+        r.date = 1573849473;
+        r.organization = {240, 228, 1573849500}; // 27 s left for 228 requests
+        REQUIRE(!d.received(r));
+        auto const s = b.finished(d).value();
+        CHECK(s.next);
+        CHECK(s.wait_ms == 27000 / 228);
+    }
+    {
+        tc::deletion d(seed_request());
+        REQUIRE(!d.no_response(tc::transport::maybe_sent));
+        REQUIRE(!d.waited());
+        REQUIRE(!d.received(status(404)));
+        auto const s = b.finished(d).value();
+        CHECK(s.next);
+        CHECK(s.wait_ms == 0);
+    }
+    {
+        tc::deletion d(seed_request());
+        REQUIRE(!d.received(status(401)));
+        auto const s = b.finished(d).value();
+        CHECK_FALSE(s.next);
+        CHECK(s.stop == tc::batch_stop::unauthorized);
+    }
+    CHECK(b.deleted() == 1);
+    CHECK(b.already_absent() == 1);
+    CHECK(b.failed() == 1);
+    CHECK(b.not_attempted() == 1);
+    CHECK_FALSE(b.all_gone());
+    tc::deletion late(seed_request());
+    REQUIRE(!late.received(status(204)));
+    CHECK(b.finished(late).error() == tc::error::deletion_out_of_order);
+
+    // Remaining 0 and a Reset far away: the batch stops instead of sleeping
+    tc::batch far(2);
+    tc::deletion d(seed_request());
+    tc::response r = status(204);
+    r.date = 1573849473;
+    r.organization = {240, 0, std::int64_t(1573849473) + 1000000000};
+    REQUIRE(!d.received(r));
+    auto const s = far.finished(d).value();
+    CHECK_FALSE(s.next);
+    CHECK(s.stop == tc::batch_stop::wait_too_long);
+    CHECK(s.wait_ms == 1000000000000);
+    CHECK(far.not_attempted() == 1);
+
+    // an unfinished deletion is not counted
+    tc::batch one(1);
+    tc::deletion pending(seed_request());
+    CHECK(one.finished(pending).error() == tc::error::deletion_out_of_order);
+    REQUIRE(!pending.received(status(204)));
+    auto const last = one.finished(pending).value();
+    CHECK_FALSE(last.next);
+    CHECK(last.stop == tc::batch_stop::none);
+    CHECK(one.all_gone());
+}
+
+TEST_CASE("randomized against a simulated server: the invariants hold")
+{
+    // The server deletes the credential with some requests and loses some
+    // answers, answers 5xx before or after deleting, 429 with hostile
+    // resets, and 404 once the credential is gone.
+    std::uint32_t seed = 2026;
+    auto rnd = [&] { seed = seed * 1664525u + 1013904223u; return seed >> 8; };
+    int finished = 0, absent = 0;
+    for(int round = 0; round < 20000; ++round)
+    {
+        tc::retry_policy p;
+        p.max_attempts = 1 + static_cast<int>(rnd() % 6);
+        p.max_delay_ms = 1000 * static_cast<std::int64_t>(1 + rnd() % 120);
+        p.jitter_ms = static_cast<std::int64_t>(rnd() % 3000);
+        tc::deletion d(seed_request(), p);
+        bool present = true;
+        bool maybe_gone_by_us = false; // a delete we made may have happened
+        int sends = 0;
+        for(int guard = 0; guard < 100; ++guard)
+        {
+            tc::step const s = d.next();
+            if(s.what == step_kind::wait)
+            {
+                CHECK(s.wait_ms >= 0);
+                CHECK(s.wait_ms <= p.max_delay_ms);
+                REQUIRE(!d.waited());
+                continue;
+            }
+            if(s.what != step_kind::send)
+                break;
+            ++sends;
+            REQUIRE(sends <= p.max_attempts);
+            unsigned const k = rnd() % 10;
+            bool const deletes = present && k < 6 && rnd() % 2;
+            if(deletes)
+            {
+                present = false;
+                maybe_gone_by_us = true;
+            }
+            if(k == 0)
+                REQUIRE(!d.no_response(tc::transport::maybe_sent, std::nullopt, rnd()));
+            else if(k == 1 && !deletes)
+                REQUIRE(!d.no_response(tc::transport::never_sent, std::nullopt, rnd()));
+            else if(k < 4)
+                REQUIRE(!d.received(status(500 + static_cast<int>(rnd() % 5)), std::nullopt, rnd()));
+            else if(k < 6 && !deletes)
+            {
+                tc::response r = seed_429();
+                r.organization.reset = static_cast<std::int64_t>(rnd()) * 1000;
+                r.retry_after_delay = rnd() % 2 ? std::optional<std::int64_t>(rnd()) : std::nullopt;
+                REQUIRE(!d.received(r, std::nullopt, rnd()));
+            }
+            else if(deletes)
+                REQUIRE(!d.received(status(204), std::nullopt, rnd()));
+            else
+                REQUIRE(!d.received(status(present ? 403 : 404), std::nullopt, rnd()));
+        }
+        tc::step const end = d.next();
+        REQUIRE((end.what == step_kind::done || end.what == step_kind::failed));
+        CHECK(d.attempts() <= p.max_attempts);
+        if(end.result == outcome::already_absent)
+        {
+            // only after an attempt that may have been carried out
+            CHECK(d.uncertain());
+            CHECK(maybe_gone_by_us);
+            ++absent;
+        }
+        if(end.what == step_kind::done)
+            CHECK(!present);
+        // never a definite not_found when an attempt of ours may have deleted it
+        CHECK_FALSE((end.result == outcome::not_found && maybe_gone_by_us));
+        ++finished;
+    }
+    CHECK(finished == 20000);
+    CHECK(absent > 100);
+}
