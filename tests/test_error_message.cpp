@@ -36,6 +36,38 @@ TEST_CASE("v7 401: error and error_description")
     CHECK(m.text() == "invalid_token: The access token expired");
 }
 
+TEST_CASE("the generic error body: the errors strings, joined")
+{
+    auto const m = tc::error_message::parse(
+        R"({"timestamp": 1679677853573, "errors": ["User cannot create more than 5 integrations"], "path": ""})");
+    CHECK(m.text() == "User cannot create more than 5 integrations");
+    auto const two = tc::error_message::parse(R"({"errors": ["first", "second"], "path": "/v7/x"})");
+    CHECK(two.text() == "first; second");
+    CHECK(two.get(tc::error_message::errors) == "first; second");
+}
+
+TEST_CASE("v7 validation errors: the message of each object, joined")
+{
+    auto const m = tc::error_message::parse(
+        R"({"errors": [{"code": "E1", "field": "id", "message": "must be numeric"},)"
+        R"( {"message": "too long", "field": "aid", "nested": {"message": "no"}}, 7, null]})");
+    CHECK(m.text() == "must be numeric; too long");
+    // another shape's message comes first
+    auto const both = tc::error_message::parse(R"({"errors": ["x"], "errorMessage": "v6 words"})");
+    CHECK(both.text() == "v6 words");
+    // only a top-level "errors"; nested arrays inside it are not messages
+    CHECK(tc::error_message::parse(R"({"a": {"errors": ["no"]}})").text().empty());
+    CHECK(tc::error_message::parse(R"({"errors": [["no"], {"message": ["no"]}]})").text().empty());
+    // bounded: many messages are cut at max_member, at a UTF-8 boundary
+    std::string body = R"({"errors": [)";
+    for(int i = 0; i < 100; ++i)
+        body += std::string(i ? "," : "") + "\"\xc3\xa9rr " + std::to_string(i) + "\"";
+    auto const many = tc::error_message::parse(body + "]}");
+    CHECK(many.text().size() <= tc::error_message::max_member);
+    CHECK(many.truncated());
+    CHECK(many.text().substr(0, 15) == "\xc3\xa9rr 0; \xc3\xa9rr 1");
+}
+
 TEST_CASE("escapes are decoded; only top-level members count; the last repeat wins")
 {
     CHECK(error_message::parse(R"({"errorMessage":"a \"b\" \u00e9\n"})").text() == "a \"b\" \xc3\xa9\n");

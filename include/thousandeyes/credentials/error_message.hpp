@@ -21,11 +21,16 @@ namespace credentials {
 
 using detail::string_view;
 
-/** The message an error body carries, in any of the API's three shapes:
+/** The message an error body carries, in any of the API's shapes:
 
     - v6: `{"errorMessage": "..."}`
     - v7 problem details (RFC 7807): `{"title", "detail", "status", ...}`
     - v7 401: `{"error": "...", "error_description": "..."}`
+    - the generic error body: `{"timestamp": ..., "errors": ["..."], "path": ...}`
+    - v7 validation errors: `{"errors": [{"code", "field", "message"}, ...]}`
+
+    Of `errors`, the messages (strings, or the `message` of objects) are
+    joined with "; ", up to `max_member` bytes in all.
 
     Only members of the top-level object count. Each is kept up to
     `max_member` bytes, cut at a UTF-8 character boundary (`truncated`).
@@ -47,6 +52,7 @@ public:
         detail,               // "detail"
         error,                // "error"
         error_description,    // "error_description"
+        errors,               // "errors": the messages, joined
         member_count
     };
 
@@ -69,7 +75,7 @@ public:
 
     /// The message: errorMessage; else "title: detail"; else
     /// "error: error_description" (either part alone when the other is
-    /// missing). Empty when the body has none.
+    /// missing); else the `errors` messages. Empty when the body has none.
     string_view
     text() const noexcept
     {
@@ -113,12 +119,37 @@ private:
     char key_[24];
     std::size_t key_len_ = 0;
     bool key_long_ = false;
+    bool errors_next_ = false;   // the value of a top-level "errors" comes next
+    bool in_errors_ = false;     // inside that array
+    int errors_depth_ = 0;       // the array's depth
+    bool sep_pending_ = false;   // "; " before the next errors message
+
+    // One message of `errors` begins: a string element, or a "message".
+    void
+    start_errors_item() noexcept
+    {
+        target_ = errors;
+        sep_pending_ = len_[errors] != 0;
+    }
+
+    bool
+    errors_element() const noexcept
+    {
+        return in_errors_ && depth_ == errors_depth_;
+    }
 
     void
     append(int m, string_view s) noexcept
     {
         if(full_[m])
             return;
+        if(m == errors && sep_pending_)
+        {
+            sep_pending_ = false;
+            append(m, "; ");
+            if(full_[m])
+                return;
+        }
         std::size_t const room = max_member - len_[m];
         std::size_t n = s.size();
         if(n > room)
@@ -159,6 +190,8 @@ private:
             pair(title, detail);
         else if(len_[error] || len_[error_description])
             pair(error, error_description);
+        else
+            put(get(errors));
     }
 
     void
@@ -166,7 +199,12 @@ private:
     {
         target_ = -1;
         status_next_ = false;
-        if(depth_ != 1 || key_long_)
+        errors_next_ = false;
+        if(key_long_)
+            return;
+        if(in_errors_ && depth_ == errors_depth_ + 1 && string_view(key_, key_len_) == "message")
+            return start_errors_item();
+        if(depth_ != 1)
             return;
         string_view const k(key_, key_len_);
         if(k == "errorMessage") target_ = error_message_member;
@@ -175,6 +213,7 @@ private:
         else if(k == "error") target_ = error;
         else if(k == "error_description") target_ = error_description;
         else if(k == "status") status_next_ = true;
+        else if(k == "errors") errors_next_ = true;
         if(target_ >= 0)
         {
             // a repeated member: the last one counts
@@ -201,14 +240,39 @@ private:
         {
             m.target_ = -1;
             m.status_next_ = false;
+            m.errors_next_ = false;
         }
 
         bool on_document_begin(ec_t&) { return true; }
         bool on_document_end(ec_t&) { return true; }
         bool on_object_begin(ec_t&) { value_seen(); ++m.depth_; return true; }
         bool on_object_end(std::size_t, ec_t&) { --m.depth_; return true; }
-        bool on_array_begin(ec_t&) { value_seen(); ++m.depth_; return true; }
-        bool on_array_end(std::size_t, ec_t&) { --m.depth_; return true; }
+
+        bool
+        on_array_begin(ec_t&)
+        {
+            bool const is_errors = m.errors_next_;
+            value_seen();
+            ++m.depth_;
+            if(is_errors)
+            {
+                // a repeated member: the last one counts
+                m.in_errors_ = true;
+                m.errors_depth_ = m.depth_;
+                m.len_[error_message::errors] = 0;
+                m.full_[error_message::errors] = false;
+            }
+            return true;
+        }
+
+        bool
+        on_array_end(std::size_t, ec_t&)
+        {
+            if(m.errors_element())
+                m.in_errors_ = false;
+            --m.depth_;
+            return true;
+        }
 
         bool
         on_key_part(sv_t s, std::size_t, ec_t&)
@@ -236,6 +300,8 @@ private:
         bool
         on_string_part(sv_t s, std::size_t, ec_t&)
         {
+            if(m.target_ < 0 && m.errors_element())
+                m.start_errors_item();
             if(m.target_ >= 0)
                 m.append(m.target_, string_view(s.data(), s.size()));
             return true;
