@@ -60,7 +60,7 @@ main(int argc, char** argv)
 
     boost::asio::io_context io;
     tcp::resolver resolver(io);
-    int failures = 0;
+    tc::batch batch(static_cast<std::size_t>(argc - 2));
     for(int i = 2; i < argc; ++i)
     {
         auto req = builder->delete_credential(argv[i]);
@@ -72,10 +72,9 @@ main(int argc, char** argv)
         for(tc::field const& f : req->fields())
             out.set(f.name, f.value);
 
-        tc::attempt_context ctx;
-        tc::decision d;
-        tc::response last;
-        for(;; ++ctx.attempt)
+        // The library owns the protocol; this loop only moves bytes.
+        tc::deletion del(*req);
+        for(tc::step s = del.next(); s.what == tc::step_kind::send; s = del.next())
         {
             // One connection per attempt, so a lost answer is never resent
             // behind our back. Errors are codes: no exception on the wire.
@@ -86,45 +85,43 @@ main(int argc, char** argv)
                                              colon == std::string::npos ? "80" : host.substr(colon + 1), ec);
             if(!ec)
                 stream.connect(at, ec);
-            bool const connected = !ec;
+            // Not connected: the request never left.
+            tc::transport const lost = ec ? tc::transport::never_sent : tc::transport::maybe_sent;
             if(!ec)
                 http::write(stream, out, ec);
             boost::beast::flat_buffer buf;
             http::response<http::string_body> in;
             if(!ec)
                 http::read(stream, buf, in, ec);
-            ctx.now = now_s();
-
-            tc::response_options opts;
-            opts.now = ctx.now;
-            tc::field_reader reader(in.result_int(), opts);
-            for(auto const& f : in)
-                reader.field(f.name_string(), f.value());
-            auto res = reader.finish();
-            if(!ec && res)
-            {
-                last = *res;
-                d = tc::decide(*res, ctx);
-                std::printf("%s: attempt %d: %d %s", argv[i], ctx.attempt, res->status,
-                            tc::to_string(d.result).data());
-            }
+            if(ec)
+                del.no_response(lost, now_s());
             else
             {
-                // Sent but no answer: it may have been carried out.
-                ctx.earlier_attempt_uncertain |= connected;
-                d = tc::decide_no_response(ctx);
-                std::printf("%s: attempt %d: no response (%s)", argv[i], ctx.attempt,
-                            ec.message().c_str());
+                tc::response_options ropts;
+                ropts.now = now_s();
+                tc::field_reader reader(in.result_int(), ropts);
+                for(auto const& f : in)
+                    reader.field(f.name_string(), f.value());
+                del.received(reader.finish(), now_s());
             }
-            if(d.what != tc::action::retry)
+            std::printf("%s: attempt %d: %s", argv[i], del.attempts(),
+                        ec ? ec.message().c_str() : tc::to_string(del.last_decision().result).data());
+            if(del.next().what != tc::step_kind::wait)
                 break;
-            std::printf(", retry in %lld ms\n", static_cast<long long>(d.delay_ms));
-            std::this_thread::sleep_for(std::chrono::milliseconds(d.delay_ms));
+            std::printf(", retry in %lld ms\n", static_cast<long long>(del.next().wait_ms));
+            std::this_thread::sleep_for(std::chrono::milliseconds(del.next().wait_ms));
+            del.waited();
         }
-        std::printf(", %s\n", tc::to_string(d.what).data());
-        failures += d.what != tc::action::done;
-        if(i + 1 < argc) // pacing: no 429 in a batch
-            std::this_thread::sleep_for(std::chrono::milliseconds(tc::pace_ms(last, now_s())));
+        tc::step const end = del.next();
+        std::printf(", %s %s\n", tc::to_string(end.what).data(), tc::to_string(end.result).data());
+        auto const after = batch.finished(del, now_s()); // pacing: no 429 in a batch
+        if(!after || !after->next)
+        {
+            if(after && after->stop != tc::batch_stop::none)
+                std::printf("stopped: %s\n", tc::to_string(after->stop).data());
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(after->wait_ms));
     }
-    return failures ? 1 : 0;
+    return batch.all_gone() ? 0 : 1;
 }

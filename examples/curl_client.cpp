@@ -4,7 +4,7 @@
 // Deleting credentials with libcurl's easy API (API v6, a Bearer token).
 // libcurl hands each response header line to a callback: that is the
 // library's header-line input form. The library builds the request and
-// decides; libcurl only moves bytes.
+// owns the protocol (tc::deletion, tc::batch); libcurl only moves bytes.
 //
 //   TE_TOKEN=... curl-client https://api.thousandeyes.com 405 406 ...
 //
@@ -12,6 +12,8 @@
 // 2 bad arguments.
 
 #include <thousandeyes/credentials.hpp>
+
+#include "curl_transport.hpp"
 
 #include <curl/curl.h>
 
@@ -64,7 +66,7 @@ main(int argc, char** argv)
     CURL* curl = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? curl_easy_init() : nullptr;
     if(!curl)
         return std::fputs("curl-client: libcurl does not start\n", stderr), 1;
-    int failures = 0;
+    tc::batch batch(static_cast<std::size_t>(argc - 2));
     for(int i = 2; i < argc; ++i)
     {
         auto req = builder->delete_credential(argv[i]);
@@ -78,10 +80,9 @@ main(int argc, char** argv)
                     headers, (std::string(f.name) + ": " + std::string(f.value)).c_str());
         std::string const url(req->url());
 
-        tc::attempt_context ctx;
-        tc::decision d;
-        tc::response last;
-        for(;; ++ctx.attempt)
+        // The library owns the protocol; this loop only moves bytes.
+        tc::deletion del(*req);
+        for(tc::step s = del.next(); s.what == tc::step_kind::send; s = del.next())
         {
             tc::response_options opts;
             opts.now = now_s();
@@ -98,38 +99,34 @@ main(int argc, char** argv)
             // whose reused connection closed, which would hide a lost response.
             curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
             CURLcode const rc = curl_easy_perform(curl);
-            ctx.now = now_s();
-
-            auto res = reader.finish();
-            if(rc == CURLE_OK && res)
-            {
-                last = *res;
-                d = tc::decide(*res, ctx);
-                std::printf("%s: attempt %d: %d %s", argv[i], ctx.attempt, res->status,
-                            tc::to_string(d.result).data());
-            }
+            // Only a transfer that succeeded brought the API's answer (a
+            // proxy's "200 Connection established" is not one).
+            if(rc == CURLE_OK)
+                del.received(reader.finish(), now_s());
             else
-            {
-                // No answer: the delete may have been carried out, so a 404
-                // on a later attempt means it is already absent.
-                ctx.earlier_attempt_uncertain |= rc != CURLE_COULDNT_CONNECT;
-                d = tc::decide_no_response(ctx);
-                std::printf("%s: attempt %d: no response (%s)", argv[i], ctx.attempt,
-                            rc == CURLE_OK ? "unreadable head" : curl_easy_strerror(rc));
-            }
-            if(d.what != tc::action::retry)
+                del.no_response(examples::transport_of(rc), now_s());
+            std::printf("%s: attempt %d: %s", argv[i], del.attempts(),
+                        tc::to_string(del.last_decision().result).data());
+            if(del.next().what != tc::step_kind::wait)
                 break;
-            std::printf(", retry in %lld ms\n", static_cast<long long>(d.delay_ms));
-            std::this_thread::sleep_for(std::chrono::milliseconds(d.delay_ms));
+            std::printf(", retry in %lld ms\n", static_cast<long long>(del.next().wait_ms));
+            std::this_thread::sleep_for(std::chrono::milliseconds(del.next().wait_ms));
+            del.waited();
         }
-        std::printf(", %s\n", tc::to_string(d.what).data());
+        tc::step const end = del.next();
+        std::printf(", %s\n", tc::to_string(end.what).data());
         curl_slist_free_all(headers);
-        failures += d.what != tc::action::done;
         // Pacing: spread the quota left over the window left; no 429.
-        if(i + 1 < argc)
-            std::this_thread::sleep_for(std::chrono::milliseconds(tc::pace_ms(last, now_s())));
+        auto const after = batch.finished(del, now_s());
+        if(!after || !after->next)
+        {
+            if(after && after->stop != tc::batch_stop::none)
+                std::printf("stopped: %s\n", tc::to_string(after->stop).data());
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(after->wait_ms));
     }
     curl_easy_cleanup(curl);
     curl_global_cleanup();
-    return failures ? 1 : 0;
+    return batch.all_gone() ? 0 : 1;
 }

@@ -62,52 +62,42 @@ sleep_ms(std::int64_t ms)
     while(nanosleep(&t, &t) != 0) {}
 }
 
-// What one attempt got: a response, or nothing (and whether it was sent).
-struct exchange
+// One attempt: the head out, the answer's bytes in, and what happened
+// reported to the deletion. Not connected: the request never left.
+static void
+attempt(sockaddr_in const& to, tc::string_view head, tc::deletion& del)
 {
-    bool answered = false;
-    bool sent = false;
-    tc::response res;
-};
-
-static exchange
-attempt(sockaddr_in const& to, tc::string_view head)
-{
-    exchange x;
     int const s = socket(AF_INET, SOCK_STREAM, 0);
-    if(s < 0)
-        return x;
     timeval const timeout{20, 0};
-    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
-    setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout));
-    if(connect(s, reinterpret_cast<sockaddr const*>(&to), sizeof(to)) == 0)
+    if(s < 0 || setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout)) != 0 ||
+       setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout)) != 0 ||
+       connect(s, reinterpret_cast<sockaddr const*>(&to), sizeof(to)) != 0)
     {
-        x.sent = true; // from here on, the server may have carried it out
-        std::size_t off = 0;
-        while(off < head.size())
-        {
-            ssize_t const n = send(s, head.data() + off, head.size() - off, MSG_NOSIGNAL);
-            if(n <= 0)
-                break;
-            off += std::size_t(n);
-        }
-        // Bytes in, a response out; the parser keeps at most one line.
-        tc::response_options opts;
-        opts.now = now_s();
-        tc::static_response_parser<1024> parser(opts);
-        char chunk[512];
-        ssize_t n = 0;
-        while(off == head.size() && !parser.done() && (n = recv(s, chunk, sizeof(chunk), 0)) > 0)
-            if(!parser.feed({chunk, std::size_t(n)}))
-                break;
-        if(auto r = parser.get())
-        {
-            x.answered = true;
-            x.res = *r;
-        }
+        if(s >= 0)
+            close(s);
+        del.no_response(tc::transport::never_sent, now_s());
+        return;
     }
+    std::size_t off = 0;
+    while(off < head.size())
+    {
+        ssize_t const n = send(s, head.data() + off, head.size() - off, MSG_NOSIGNAL);
+        if(n <= 0)
+            break;
+        off += std::size_t(n);
+    }
+    // Bytes in, a response out; the parser keeps at most one line. An
+    // answer cut short is an error, which the deletion takes as "maybe sent".
+    tc::response_options opts;
+    opts.now = now_s();
+    tc::static_response_parser<1024> parser(opts);
+    char chunk[512];
+    ssize_t n = 0;
+    while(off == head.size() && !parser.done() && (n = recv(s, chunk, sizeof(chunk), 0)) > 0)
+        if(!parser.feed({chunk, std::size_t(n)}))
+            break;
     close(s); // the body, if any, is not needed: one connection per attempt
-    return x;
+    del.received(parser.get(), now_s());
 }
 
 int
@@ -138,7 +128,7 @@ main(int argc, char** argv)
         return say("firmware-client: the host must be an IPv4 address\n"), 2;
 
     static tc::secret_buffer<1024> head; // wiped when the program ends
-    int failures = 0;
+    tc::batch batch(static_cast<std::size_t>(argc - 2));
     for(int i = 2; i < argc; ++i)
     {
         auto req = builder->delete_credential(argv[i]);
@@ -148,35 +138,29 @@ main(int argc, char** argv)
         if(!w)
             return say("firmware-client: the head does not fit\n"), 2;
 
-        tc::attempt_context ctx;
-        tc::decision d;
-        tc::response last;
-        for(;; ++ctx.attempt)
+        // The library owns the protocol; this loop only moves bytes.
+        tc::deletion del(*req);
+        for(tc::step s = del.next(); s.what == tc::step_kind::send; s = del.next())
         {
-            exchange const x = attempt(to, {head.data(), w.size});
-            ctx.now = now_s();
-            if(x.answered)
-            {
-                last = x.res;
-                d = tc::decide(x.res, ctx);
-                say("%s: attempt %d: %d %s", argv[i], ctx.attempt, x.res.status,
-                    tc::to_string(d.result).data());
-            }
-            else
-            {
-                ctx.earlier_attempt_uncertain |= x.sent;
-                d = tc::decide_no_response(ctx);
-                say("%s: attempt %d: no response", argv[i], ctx.attempt);
-            }
-            if(d.what != tc::action::retry)
+            attempt(to, {head.data(), w.size}, del);
+            say("%s: attempt %d: %s", argv[i], del.attempts(),
+                tc::to_string(del.last_decision().result).data());
+            if(del.next().what != tc::step_kind::wait)
                 break;
-            say(", retry in %lld ms\n", static_cast<long long>(d.delay_ms));
-            sleep_ms(d.delay_ms);
+            say(", retry in %lld ms\n", static_cast<long long>(del.next().wait_ms));
+            sleep_ms(del.next().wait_ms);
+            del.waited();
         }
-        say(", %s\n", tc::to_string(d.what).data());
-        failures += d.what != tc::action::done;
-        if(i + 1 < argc) // pacing: no 429 in a batch
-            sleep_ms(tc::pace_ms(last, now_s()));
+        tc::step const end = del.next();
+        say(", %s\n", tc::to_string(end.what).data());
+        auto const after = batch.finished(del, now_s()); // pacing: no 429 in a batch
+        if(!after || !after->next)
+        {
+            if(after && after->stop != tc::batch_stop::none)
+                say("stopped: %s\n", tc::to_string(after->stop).data());
+            break;
+        }
+        sleep_ms(after->wait_ms);
     }
-    return failures ? 1 : 0;
+    return batch.all_gone() ? 0 : 1;
 }

@@ -9,6 +9,7 @@
 #include <thousandeyes/credentials/error_message.hpp>
 
 #include "cli_text.hpp"
+#include "curl_transport.hpp"
 
 #include <boost/optional/optional.hpp>
 
@@ -771,15 +772,6 @@ on_debug(CURL*, curl_infotype type, char* p, std::size_t n, void* user)
     return 0;
 }
 
-// Failures where the request certainly never left: nothing was carried out.
-bool
-never_sent(CURLcode c)
-{
-    return c == CURLE_COULDNT_RESOLVE_HOST || c == CURLE_COULDNT_RESOLVE_PROXY ||
-           c == CURLE_COULDNT_CONNECT || c == CURLE_SSL_CONNECT_ERROR ||
-           c == CURLE_PEER_FAILED_VERIFICATION || c == CURLE_URL_MALFORMAT;
-}
-
 std::int64_t
 epoch_now()
 {
@@ -839,15 +831,6 @@ struct delete_settings
     bool verbose = false;
 };
 
-// The final word on one credential, and the last response (for pacing).
-struct id_result
-{
-    tc::outcome result = tc::outcome::no_response;
-    bool ok = false;
-    int requests = 0;
-    std::optional<tc::response> last;
-};
-
 void
 put_rate_limit_left(tc::response const& r)
 {
@@ -858,15 +841,18 @@ put_rate_limit_left(tc::response const& r)
     std::fputs(" left", stdout);
 }
 
-id_result
-delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char const* label)
+// Drives one deletion to its end: the library says what to do, libcurl
+// moves the bytes. Prints a line per attempt (the last one left open for
+// the caller); returns the requests curl sent.
+int
+delete_one(CURL* curl, tc::deletion& del, delete_settings const& s, char const* label)
 {
+    tc::request const& req = del.to_send();
     std::string const url(req.url().data(), req.url().size());
     std::string const method(req.method().data(), req.method().size());
     header_list const headers(req);
-    id_result out;
-    tc::attempt_context ctx;
-    for(ctx.attempt = 1;; ++ctx.attempt)
+    int requests = 0;
+    for(tc::step st = del.next(); st.what == tc::step_kind::send; st = del.next())
     {
         static std::optional<exchange> x;
         tc::response_options opts;
@@ -892,57 +878,51 @@ delete_one(CURL* curl, tc::request const& req, delete_settings const& s, char co
         curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, s.timeout_ms);
         curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
         CURLcode const rc = curl_easy_perform(curl);
-        ++out.requests;
-        ctx.now = epoch_now();
+        requests += x->heads_sent > 0 ? x->heads_sent : 1;
         if(x->heads_sent > 1)
-            ctx.earlier_attempt_uncertain = true;
+            del.resent(); // curl's silent resend: the first send may have been carried out
 
-        std::printf("%s attempt %d: ", label, ctx.attempt);
-        tc::decision d;
-        auto head = x->reader.finish();
-        if(x->reader.complete() && head)
+        // Only a transfer that succeeded brought the API's answer: after a
+        // proxy's "200 Connection established", a TLS failure is no answer.
+        auto const head = x->reader.finish();
+        if(rc != CURLE_OK)
+            del.no_response(examples::transport_of(rc), epoch_now());
+        else
+            del.received(head, epoch_now());
+        tc::decision const& d = del.last_decision();
+        std::printf("%s attempt %d: ", label, del.attempts());
+        if(rc != CURLE_OK)
+            std::printf("no response (%s)", curl_easy_strerror(rc));
+        else if(!head)
         {
-            out.last = *head;
-            d = tc::decide(*head, ctx, s.policy);
-            std::printf("%d %s; ", head->status, tc::to_string(d.result).data());
-            put_rate_limit_left(*head);
-            if(d.what == tc::action::fail)
-            {
-                auto const m = tc::error_message::parse(string_view(x->body, x->body_size));
-                if(!m.text().empty())
-                {
-                    // The server's words, escaped for the terminal.
-                    std::printf("; \"%s\"", cli::for_terminal(m.text()).c_str());
-                }
-            }
+            char scratch[1];
+            std::printf("no readable response (%s)", head.error().message(scratch, sizeof(scratch)));
         }
         else
         {
-            if(!never_sent(rc))
-                ctx.earlier_attempt_uncertain = true;
-            d = tc::decide_no_response(ctx, s.policy);
-            if(rc != CURLE_OK)
-                std::printf("no response (%s)", curl_easy_strerror(rc));
-            else
-            {
-                char scratch[1];
-                std::printf("no readable response (%s)",
-                            head ? "incomplete head" : head.error().message(scratch, sizeof(scratch)));
-            }
+            std::printf("%d %s; ", head->status, tc::to_string(d.result).data());
+            put_rate_limit_left(*head);
+            auto const m = tc::error_message::parse(string_view(x->body, x->body_size));
+            if(d.what == tc::action::fail && !m.text().empty())
+                std::printf("; \"%s\"", cli::for_terminal(m.text()).c_str()); // the server's words
         }
-        out.result = d.result;
-        if(d.what == tc::action::retry)
+        tc::step const next = del.next();
+        if(next.what == tc::step_kind::wait)
         {
-            std::printf("; retry in %lld ms (%s)\n", static_cast<long long>(d.delay_ms),
-                        tc::to_string(d.source).data());
+            std::printf("; retry in %lld ms (%s)\n", static_cast<long long>(next.wait_ms),
+                        tc::to_string(next.why).data());
             std::fflush(stdout);
-            sleep_ms(d.delay_ms);
-            continue;
+            sleep_ms(next.wait_ms);
+            del.waited();
         }
-        out.ok = d.what == tc::action::done;
-        std::printf("; %s", out.ok ? "done" : "failed"); // the caller ends the line
-        return out;
     }
+    tc::step const end = del.next();
+    if(end.what == tc::step_kind::failed && end.wait_ms > 0)
+        std::printf("; a wait of %lld ms (%s) is beyond the %lld ms allowed",
+                    static_cast<long long>(end.wait_ms), tc::to_string(end.why).data(),
+                    static_cast<long long>(del.policy().max_delay_ms));
+    std::printf("; %s", end.what == tc::step_kind::done ? "done" : "failed"); // the caller ends the line
+    return requests;
 }
 
 // One id per line; blank lines and lines starting with '#' are skipped, and
@@ -1040,45 +1020,44 @@ run_delete(int argc, char** argv)
         return 1;
     }
 
-    std::vector<std::string> deleted, absent, failed;
+    std::vector<std::string> absent, failed;
     int requests = 0;
-    id_result r;
+    tc::outcome last = tc::outcome::no_response;
     char id_text[24] = {};
     auto const start = std::chrono::steady_clock::now();
     std::size_t const total = ids.size();
-    std::size_t done = 0;
+    tc::batch batch(total, s.policy);
     for(std::size_t i = 0; i < total; ++i)
     {
         std::snprintf(id_text, sizeof(id_text), "%lld", static_cast<long long>(ids[i].value()));
         char label[80];
         std::snprintf(label, sizeof(label), "[%zu/%zu] credential %s", i + 1, total, id_text);
-        tc::request const req = build(builder, ids[i], aid);
-        r = delete_one(curl, req, s, label);
-        requests += r.requests;
-        ++done;
-        if(r.result == tc::outcome::deleted)
-            deleted.push_back(id_text);
-        else if(r.result == tc::outcome::already_absent)
+        tc::deletion del(build(builder, ids[i], aid), s.policy);
+        requests += delete_one(curl, del, s, label);
+        tc::step const end = del.next();
+        last = end.result;
+        if(end.result == tc::outcome::already_absent)
             absent.push_back(id_text);
-        else
-            failed.push_back(std::string(id_text) + " (" + tc::to_string(r.result).data() + ")");
-        // The same credentials would fail for every id, and ten failed
-        // authentications in an hour lock the client out: stop here.
-        if(r.result == tc::outcome::unauthorized && i + 1 < total)
-        {
+        else if(end.what == tc::step_kind::failed)
+            failed.push_back(std::string(id_text) + " (" + tc::to_string(end.result).data() + ")");
+        auto const after = batch.finished(del, epoch_now());
+        if(after && after->stop == tc::batch_stop::unauthorized)
             std::printf("\nstopped: 401 unauthorized; the other %zu ids are not attempted\n",
-                        total - i - 1);
+                        batch.not_attempted());
+        else if(after && after->stop == tc::batch_stop::wait_too_long)
+            std::printf("\nstopped: the rate limit asks to wait %lld ms before the next id, "
+                        "beyond the %lld ms allowed; the other %zu ids are not attempted\n",
+                        static_cast<long long>(after->wait_ms),
+                        static_cast<long long>(s.policy.max_delay_ms), batch.not_attempted());
+        if(!after || !after->next)
             break;
-        }
-        // Pacing: spread what is left of the quota over what is left of
+        // Pacing: what is left of the quota spread over what is left of
         // the window, so that the batch never meets a 429.
-        std::int64_t const pace =
-            i + 1 < total && r.last ? tc::pace_ms(*r.last, epoch_now(), s.policy) : 0;
-        if(pace > 0)
-            std::printf("; next in %lld ms", static_cast<long long>(pace));
+        if(after->wait_ms > 0)
+            std::printf("; next in %lld ms", static_cast<long long>(after->wait_ms));
         std::printf("\n");
         std::fflush(stdout);
-        sleep_ms(pace);
+        sleep_ms(after->wait_ms);
     }
     curl_easy_cleanup(curl);
     curl_global_cleanup();
@@ -1088,8 +1067,8 @@ run_delete(int argc, char** argv)
     if(total == 1)
     {
         // One credential: its outcome is the last line.
-        std::printf("credential %s: %s\n", id_text, tc::to_string(r.result).data());
-        return r.ok ? 0 : 1;
+        std::printf("\ncredential %s: %s\n", id_text, tc::to_string(last).data());
+        return batch.all_gone() ? 0 : 1;
     }
     auto list = [](char const* what, std::vector<std::string> const& v) {
         if(v.empty())
@@ -1099,15 +1078,17 @@ run_delete(int argc, char** argv)
             std::printf(" %s", s.c_str());
         std::printf("\n");
     };
-    std::printf("summary: %zu deleted, %zu already absent, %zu failed", deleted.size(),
-                absent.size(), failed.size());
-    if(done < total)
-        std::printf(", %zu not attempted", total - done);
+    if(batch.not_attempted() == 0)
+        std::printf("\n");
+    std::printf("summary: %zu deleted, %zu already absent, %zu failed", batch.deleted(),
+                batch.already_absent(), batch.failed());
+    if(batch.not_attempted())
+        std::printf(", %zu not attempted", batch.not_attempted());
     std::printf("; %d requests in %.1f s (%.1f a minute)\n", requests, seconds,
                 seconds > 0 ? requests * 60.0 / seconds : 0.0);
     list("already absent", absent);
     list("failed", failed);
-    return failed.empty() ? 0 : 1;
+    return batch.all_gone() ? 0 : 1;
 }
 
 } // namespace

@@ -317,7 +317,8 @@ class ExplainResponse(unittest.TestCase):
         words = {204: "deleted", 301: "moved", 400: "bad_request", 401: "unauthorized",
                  403: "forbidden", 404: "not_found", 405: "method_not_allowed",
                  406: "not_acceptable", 415: "unsupported_media_type", 429: "rate_limited",
-                 500: "server_error", 503: "unavailable", 200: "unexpected", 502: "unexpected"}
+                 500: "server_error", 503: "unavailable", 200: "unexpected", 502: "bad_gateway", 504: "gateway_timeout",
+                 501: "unexpected", 101: "unexpected"}
         for status, word in words.items():
             out = explain_json(b"HTTP/1.1 %d X\r\n\r\n" % status)
             self.assertEqual((out["status"], out["outcome"]), (status, word))

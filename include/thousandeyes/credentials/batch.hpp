@@ -79,10 +79,10 @@ public:
         else
             ++deleted_;
         batch_step s;
-        if(!done && o == outcome::unauthorized)
-            return stop(s, batch_stop::unauthorized);
         if(seen_ == total_)
             return s;
+        if(!done && o == outcome::unauthorized)
+            return stop(s, batch_stop::unauthorized);
         if(d.last_response())
             s.wait_ms = pace_ms(*d.last_response(), now, policy_);
         if(s.wait_ms > policy_.max_delay_ms)
