@@ -532,5 +532,50 @@ class ServerTextIsEscaped(unittest.TestCase):
         self.assertIn(b'"\\x1b[2Jgone"', p.stdout)
 
 
+class Proxy(unittest.TestCase):
+    def test_a_proxys_200_connection_established_is_not_the_apis_answer(self):
+        # An HTTPS proxy accepts CONNECT, then the tunnel fails: libcurl's
+        # header callback saw "200 Connection established", but the transfer
+        # failed, so there was no answer from the API (never "200 unexpected").
+        server = socket.socket()
+        server.bind(("127.0.0.1", 0))
+        server.listen(4)
+        port = server.getsockname()[1]
+        connects = []
+
+        def serve():
+            server.settimeout(20)
+            for _ in range(2):
+                try:
+                    conn, _ = server.accept()
+                except OSError:
+                    return
+                with conn:
+                    data = b""
+                    while b"\r\n\r\n" not in data:
+                        chunk = conn.recv(4096)
+                        if not chunk:
+                            break
+                        data += chunk
+                    connects.append(data.split(b"\r\n", 1)[0])
+                    conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                    conn.sendall(b"this is not TLS\r\n")
+
+        t = threading.Thread(target=serve)
+        t.start()
+        p = run("delete", "--id", "405", "--base-url", "https://api.thousandeyes.com",
+                "--bearer-token-env", "TE_BEARER", "--max-attempts", "2",
+                env={"https_proxy": f"http://127.0.0.1:{port}", "HTTPS_PROXY": "",
+                     "no_proxy": "", "NO_PROXY": ""})
+        t.join(30)
+        server.close()
+        out = p.stdout.decode()
+        self.assertEqual(p.returncode, 1, out + p.stderr.decode())
+        self.assertEqual(connects, [b"CONNECT api.thousandeyes.com:443 HTTP/1.1"] * 2)
+        self.assertNotIn("200 unexpected", out)
+        self.assertIn("attempt 1: no response", out)
+        self.assertIn("credential 405: no_response", out)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

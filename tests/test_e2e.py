@@ -188,6 +188,48 @@ class EndToEnd(unittest.TestCase):
                 self.assertEqual([r["fault"] for r in d.requests()], ["drop-after", None])
         self.each_client(scenario)
 
+    def test_500_after_deleting_then_404_is_already_absent(self):
+        # A 5xx does not say whether the delete happened: the 404 that
+        # follows means the credential is gone, not that it never was.
+        def scenario(name):
+            with Double("--fault", "500-after") as d:
+                p = run_client(name, d, ["405"])
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+                self.assertIn("already_absent", p.stdout)
+                self.assertEqual(d.statuses(), [500, 404])
+                self.assertEqual(d.ids(), [])
+        self.each_client(scenario)
+
+    def test_502_and_504_are_retried(self):
+        def scenario(name):
+            with Double("--fault", "502,504") as d:
+                p = run_client(name, d, ["405"])
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+                self.assertEqual(d.statuses(), [502, 504, 204])
+        self.each_client(scenario)
+
+    def test_5xx_storm_stops_at_max_attempts(self):
+        def scenario(name):
+            with Double("--fault", "500,502,504,500") as d:
+                p = run_client(name, d, ["405"])
+                self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+                self.assertEqual(d.statuses(), [500, 502, 504])
+                self.assertIn("gateway_timeout", p.stdout)
+        self.each_client(scenario)
+
+    def test_a_pacing_wait_beyond_the_cap_stops_the_batch(self):
+        # One request a day: after the first id, the quota is gone until a
+        # reset a day away. No client sleeps for it: the batch stops.
+        def scenario(name):
+            with Double(ids="1,2", rate_limit=1, window=86400) as d:
+                t = time.monotonic()
+                p = run_client(name, d, ["1", "2"])
+                self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+                self.assertEqual(d.statuses(), [204])
+                self.assertLess(time.monotonic() - t, 30)
+                self.assertIn("stopped", p.stdout)
+        self.each_client(scenario)
+
     def test_batch_over_the_rate_limit_meets_no_429(self):
         # 16 deletions against 6 a second: three windows' worth.
         def scenario(name):
@@ -463,12 +505,19 @@ class DoubleRules(unittest.TestCase):
         reset = int(got[2][1]["X-Organization-Rate-Limit-Reset"])
         self.assertAlmostEqual(reset - time.time(), 60, delta=3)
 
-    def test_failed_authentications_lock_the_client_out(self):
-        with Double("--lockout-after", "3") as d:
-            got = [self.send(d, "DELETE", "/v7/credentials/405", {"Authorization": "Bearer nope"})[0]
-                   for _ in range(3)]
+    def test_a_lockout_is_the_doubles_choice_and_answers_401(self):
+        # The docs give no threshold: "401: invalid credentials provided or
+        # account is locked". Off by default; with --lockout-after, a 401.
+        bad = {"Authorization": "Bearer nope"}
+        with Double() as d:
+            got = [self.send(d, "DELETE", "/v7/credentials/405", bad)[0] for _ in range(12)]
             got.append(self.send(d, "DELETE", "/v7/credentials/405", self.bearer())[0])
-        self.assertEqual(got, [401, 401, 401, 429])
+        self.assertEqual(got, [401] * 12 + [204])
+        with Double("--lockout-after", "3") as d:
+            got = [self.send(d, "DELETE", "/v7/credentials/405", bad)[0] for _ in range(3)]
+            locked = self.send(d, "DELETE", "/v7/credentials/405", self.bearer())
+            self.assertEqual(d.ids(), [405])
+        self.assertEqual(got + [locked[0]], [401, 401, 401, 401])
 
 
 @contextlib.contextmanager

@@ -49,8 +49,8 @@ char const usage[] =
     "usage: te-api-double [--port N] [--port-file FILE] [--record FILE]\n"
     "           [--ids LIST] [--account-groups LIST]\n"
     "           [--basic-user EMAIL --basic-token-env VAR] [--bearer-token-env VAR]\n"
-    "           [--rate-limit N] [--window-seconds N] [--lockout-after N]\n"
-    "           [--idle-timeout SECONDS]\n"
+    "           [--rate-limit N] [--window-seconds N]\n"
+    "           [--lockout-after N [--lockout-seconds N]] [--idle-timeout SECONDS]\n"
     "           [--fault KIND[,KIND...]]...\n"
     "\n"
     "A local double of the ThousandEyes API's credential delete, on 127.0.0.1:\n"
@@ -69,13 +69,15 @@ char const usage[] =
     "  --bearer-token-env VAR  a Bearer token, read from VAR\n"
     "  --rate-limit N        requests per window per organization (default 240)\n"
     "  --window-seconds N    window length (default 60)\n"
-    "  --lockout-after N     failed authentications in an hour before the\n"
-    "                        client is refused for an hour with 429 (default 10)\n"
+    "  --lockout-after N     the double's choice, off by default: after N failed\n"
+    "                        authentications in an hour, every request gets 401\n"
+    "                        (\"account is locked\") for --lockout-seconds (3600)\n"
     "  --idle-timeout N      close a connection idle, or stalled inside a\n"
     "                        request, for N seconds (default 30)\n"
     "  --fault KIND          answer the next API request with a fault, in order\n"
     "                        (none answers one request as usual):\n"
-    "                        429, 500, 503, 503:SECONDS (with Retry-After),\n"
+    "                        429, 500, 502, 503, 503:SECONDS (with Retry-After), 504,\n"
+    "                        500-after (delete, then answer 500),\n"
     "                        drop-before (close without deleting),\n"
     "                        drop-after (delete, then close without answering),\n"
     "                        malformed (a field name with a space, then close)\n";
@@ -127,7 +129,11 @@ parse_id_list(string_view s, std::set<std::uint64_t>& out)
     return true;
 }
 
-enum class fault_kind { none, status_429, status_500, status_503, drop_before, drop_after, malformed };
+enum class fault_kind
+{
+    none, status_429, status_500, status_502, status_504, status_503, drop_before, drop_after,
+    status_500_after, malformed
+};
 
 struct fault
 {
@@ -146,7 +152,8 @@ struct config
     std::string basic_user, basic_token, bearer_token;
     long rate_limit = 240;
     long window_seconds = 60;
-    long lockout_after = 10;
+    long lockout_after = 0;    // 0: no lockout
+    long lockout_seconds = 3600;
     long idle_timeout_seconds = 30;
     std::deque<fault> faults;
 };
@@ -302,12 +309,14 @@ class api_double
             return r;
         };
 
-        // The client is banned after too many failed authentications
-        // (v6 Authentication page): 429, no rate-limit headers.
+        // Double's choice, off unless --lockout-after is given: after that
+        // many failed authentications in an hour the account is locked for
+        // --lockout-seconds. The docs give no threshold; their only words are
+        // "401: invalid credentials provided or account is locked".
         if(t < locked_until_)
-            return fail(http::status::too_many_requests,
-                        "Too many failed authentication attempts; try again later");
+            return fail(http::status::unauthorized, "Account is locked");
 
+        bool fail_after = false;
         if(!cfg_.faults.empty() && (v6 || v7))
         {
             fault const f = cfg_.faults.front();
@@ -333,12 +342,19 @@ class api_double
                 return fail(http::status::too_many_requests, "Rate limit exceeded");
             case fault_kind::status_500:
                 return fail(http::status::internal_server_error, "Internal server error");
+            case fault_kind::status_502:
+                return fail(http::status::bad_gateway, "Bad gateway");
+            case fault_kind::status_504:
+                return fail(http::status::gateway_timeout, "Gateway timeout");
             case fault_kind::status_503:
                 if(f.retry_after >= 0)
                     res.set(http::field::retry_after, std::to_string(f.retry_after));
                 return fail(http::status::service_unavailable, "The API is in maintenance mode");
             case fault_kind::drop_after:
                 r.drop = true; // carried out below; the answer is lost
+                break;
+            case fault_kind::status_500_after:
+                fail_after = true; // carried out below; the answer is a 500
                 break;
             }
         }
@@ -351,8 +367,8 @@ class api_double
             failed_auth_.push_back(t);
             while(!failed_auth_.empty() && failed_auth_.front() <= t - 3600)
                 failed_auth_.pop_front();
-            if(static_cast<long>(failed_auth_.size()) >= cfg_.lockout_after)
-                locked_until_ = t + 3600;
+            if(cfg_.lockout_after > 0 && static_cast<long>(failed_auth_.size()) >= cfg_.lockout_after)
+                locked_until_ = t + cfg_.lockout_seconds;
             bool const basic_on_v7 =
                 v7 && string_view(req[http::field::authorization]).starts_with("Basic ");
             return fail(http::status::unauthorized,
@@ -446,6 +462,8 @@ class api_double
         if(!parse_u64(id_text, id) || !cfg_.ids.count(id))
             return fail(http::status::not_found, "Credential not found");
         cfg_.ids.erase(id);
+        if(fail_after)
+            return fail(http::status::internal_server_error, "Internal server error");
         res.result(http::status::no_content);
         // The seed response's Content-Type, and no body.
         res.set(http::field::content_type, "application/json;charset=UTF-8");
@@ -643,6 +661,8 @@ parse_args(int argc, char** argv)
             c.window_seconds = number(86400);
         else if(a == "--lockout-after")
             c.lockout_after = number(1000000);
+        else if(a == "--lockout-seconds")
+            c.lockout_seconds = number(86400);
         else if(a == "--idle-timeout")
             c.idle_timeout_seconds = number(86400);
         else if(a == "--fault")
@@ -661,6 +681,12 @@ parse_args(int argc, char** argv)
                     f.kind = fault_kind::status_429;
                 else if(k == "500")
                     f.kind = fault_kind::status_500;
+                else if(k == "500-after")
+                    f.kind = fault_kind::status_500_after;
+                else if(k == "502")
+                    f.kind = fault_kind::status_502;
+                else if(k == "504")
+                    f.kind = fault_kind::status_504;
                 else if(k == "503")
                     f.kind = fault_kind::status_503;
                 else if(k.starts_with("503:") && parse_u64(k.substr(4), secs) && secs < 86400)
@@ -672,7 +698,8 @@ parse_args(int argc, char** argv)
                 else if(k == "malformed")
                     f.kind = fault_kind::malformed;
                 else
-                    die("--fault", "must be none, 429, 500, 503, 503:SECONDS, drop-before, drop-after or malformed");
+                    die("--fault", "must be none, 429, 500, 500-after, 502, 503, 503:SECONDS, 504, "
+                                   "drop-before, drop-after or malformed");
                 c.faults.push_back(f);
             }
         }
@@ -685,8 +712,8 @@ parse_args(int argc, char** argv)
         die("credentials", "give --basic-user/--basic-token-env or --bearer-token-env");
     if(c.idle_timeout_seconds < 1)
         die("--idle-timeout", "must be at least 1 second");
-    if(c.rate_limit < 1 || c.window_seconds < 1 || c.lockout_after < 1)
-        die("limits", "--rate-limit, --window-seconds and --lockout-after must be at least 1");
+    if(c.rate_limit < 1 || c.window_seconds < 1 || c.lockout_seconds < 1)
+        die("limits", "--rate-limit, --window-seconds and --lockout-seconds must be at least 1");
     return c;
 }
 
