@@ -191,7 +191,7 @@ TEST_CASE("no response at all: retry with backoff while attempts remain")
 TEST_CASE("a wait beyond max_delay_ms is not waited: fail, with the delay asked for")
 {
     tc::response r = status(429);
-    r.retry_after_delay = 3600; // the lockout hour
+    r.retry_after_delay = 3600; // an hour
     auto const d = tc::decide(r, attempt(1));
     CHECK(d.what == action::fail);
     CHECK(d.result == outcome::rate_limited);
