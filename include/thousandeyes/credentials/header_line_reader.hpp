@@ -80,7 +80,7 @@ public:
         // line terminator: CRLF, or a lone LF (RFC 9112 section 2.2)
         std::size_t n = s.size();
         if(n && s[n - 1] == '\n')
-            n -= (n >= 2 && s[n - 2] == '\r') ? 2 : 1;
+            n -= (n >= 2 && s[n - 2] == '\r') ? 2u : 1u;
         char const* const p = s.data();
         char const* const q = detail::find_control(p, p + n);
         if(static_cast<std::size_t>(q - p) > r_.max_line())

@@ -23,7 +23,7 @@ days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept
     y -= m <= 2;
     std::int64_t const era = (y >= 0 ? y : y - 399) / 400;
     auto const yoe = static_cast<unsigned>(y - era * 400);
-    unsigned const doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned const doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
     unsigned const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
@@ -193,7 +193,7 @@ make_epoch(std::int64_t y, unsigned m, unsigned d,
     if(y < 0 || y > 9999 || m < 1 || m > 12 || d < 1)
         return std::nullopt;
     bool const leap = is_leap(y);
-    unsigned const dim = days_in[m - 1] + (m == 2 && leap ? 1 : 0);
+    unsigned const dim = days_in[m - 1] + (m == 2 && leap ? 1u : 0u);
     // second = 2DIGIT, 00-60 (a leap second is read as :59)
     if(d > dim || h > 23 || mi > 59 || s > 60)
         return std::nullopt;
