@@ -24,6 +24,7 @@
 #include <thousandeyes/credentials/response_parser.hpp>
 #include <thousandeyes/credentials/secret_buffer.hpp>
 #include <thousandeyes/credentials/serialize.hpp>
+#include <thousandeyes/credentials/string_view.hpp>
 #include <thousandeyes/credentials/user_agent.hpp>
 #include <thousandeyes/credentials/version.hpp>
 

@@ -3,6 +3,8 @@
 #ifndef THOUSANDEYES_CREDENTIALS_AUTHORIZATION_HPP
 #define THOUSANDEYES_CREDENTIALS_AUTHORIZATION_HPP
 
+#include <thousandeyes/credentials/string_view.hpp>
+
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/detail/base64.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
@@ -13,7 +15,6 @@
 namespace thousandeyes {
 namespace credentials {
 
-using string_view = boost::core::string_view;
 
 /// The authentication scheme of an `authorization`.
 enum class auth_scheme

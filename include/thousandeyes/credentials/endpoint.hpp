@@ -3,6 +3,8 @@
 #ifndef THOUSANDEYES_CREDENTIALS_ENDPOINT_HPP
 #define THOUSANDEYES_CREDENTIALS_ENDPOINT_HPP
 
+#include <thousandeyes/credentials/string_view.hpp>
+
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/detail/base_url_rules.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
@@ -16,7 +18,6 @@
 namespace thousandeyes {
 namespace credentials {
 
-using string_view = boost::core::string_view;
 
 /// How `endpoint::parse` treats a base URL.
 struct endpoint_options

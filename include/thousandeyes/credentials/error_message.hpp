@@ -3,6 +3,8 @@
 #ifndef THOUSANDEYES_CREDENTIALS_ERROR_MESSAGE_HPP
 #define THOUSANDEYES_CREDENTIALS_ERROR_MESSAGE_HPP
 
+#include <thousandeyes/credentials/string_view.hpp>
+
 // The error message of a response body. Kept apart from the core because
 // it brings Boost.JSON: a program that does not include this header does
 // not pull it in. Compiled parts: link libboost_json, or include
@@ -19,7 +21,6 @@
 namespace thousandeyes {
 namespace credentials {
 
-using detail::string_view;
 
 /** The message an error body carries, in any of the API's shapes:
 

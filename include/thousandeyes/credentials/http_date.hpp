@@ -3,6 +3,8 @@
 #ifndef THOUSANDEYES_CREDENTIALS_HTTP_DATE_HPP
 #define THOUSANDEYES_CREDENTIALS_HTTP_DATE_HPP
 
+#include <thousandeyes/credentials/string_view.hpp>
+
 #include <thousandeyes/credentials/detail/charsets.hpp>
 
 #include <cstdint>
@@ -11,7 +13,6 @@
 namespace thousandeyes {
 namespace credentials {
 
-using detail::string_view;
 
 namespace detail {
 

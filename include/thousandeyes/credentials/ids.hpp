@@ -3,6 +3,8 @@
 #ifndef THOUSANDEYES_CREDENTIALS_IDS_HPP
 #define THOUSANDEYES_CREDENTIALS_IDS_HPP
 
+#include <thousandeyes/credentials/string_view.hpp>
+
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
 
@@ -17,7 +19,6 @@
 namespace thousandeyes {
 namespace credentials {
 
-using string_view = boost::core::string_view;
 
 namespace detail {
 

@@ -3,6 +3,8 @@
 #ifndef THOUSANDEYES_CREDENTIALS_RESPONSE_HPP
 #define THOUSANDEYES_CREDENTIALS_RESPONSE_HPP
 
+#include <thousandeyes/credentials/string_view.hpp>
+
 #include <thousandeyes/credentials/detail/charsets.hpp>
 
 #include <climits>
@@ -12,7 +14,6 @@
 namespace thousandeyes {
 namespace credentials {
 
-using detail::string_view;
 
 /// What a delete came to. `already_absent` and `no_response` are never a
 /// status's own outcome: the decision gives them (see decision.hpp).

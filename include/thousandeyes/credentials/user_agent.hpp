@@ -3,6 +3,8 @@
 #ifndef THOUSANDEYES_CREDENTIALS_USER_AGENT_HPP
 #define THOUSANDEYES_CREDENTIALS_USER_AGENT_HPP
 
+#include <thousandeyes/credentials/string_view.hpp>
+
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/version.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
@@ -13,7 +15,6 @@
 namespace thousandeyes {
 namespace credentials {
 
-using string_view = boost::core::string_view;
 
 /** A validated `User-Agent` value, held in fixed storage (no heap).
 

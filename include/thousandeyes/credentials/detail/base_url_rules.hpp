@@ -10,7 +10,7 @@
 // labels, IPv6 spellings, dot segments), the form is refused or written in
 // the one spelling they all agree on.
 
-#include <boost/core/detail/string_view.hpp>
+#include <thousandeyes/credentials/string_view.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -19,7 +19,6 @@ namespace thousandeyes {
 namespace credentials {
 namespace detail {
 
-using url_string_view = boost::core::string_view;
 
 inline constexpr bool
 is_ascii_digit(char c) noexcept
@@ -48,7 +47,7 @@ hex_value(char c) noexcept
 // are refused: WHATWG URL checks their Punycode and may refuse them, so the
 // library would send what another stack cannot (use the ASCII name).
 inline bool
-is_plain_dns_name(url_string_view h) noexcept
+is_plain_dns_name(string_view h) noexcept
 {
     if(h.empty() || h.size() > 253)
         return false;
@@ -142,7 +141,7 @@ write_ipv6(unsigned char const (&bytes)[16], char* out) noexcept
 // that decodes before routing would see other segments. The caller has checked
 // the bytes are pchar (Boost.URL's parse).
 inline bool
-is_plain_path_prefix(url_string_view p) noexcept
+is_plain_path_prefix(string_view p) noexcept
 {
     if(p.empty())
         return true;

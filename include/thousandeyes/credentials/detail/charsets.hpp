@@ -3,13 +3,12 @@
 #ifndef THOUSANDEYES_CREDENTIALS_DETAIL_CHARSETS_HPP
 #define THOUSANDEYES_CREDENTIALS_DETAIL_CHARSETS_HPP
 
-#include <boost/core/detail/string_view.hpp>
+#include <thousandeyes/credentials/string_view.hpp>
 
 namespace thousandeyes {
 namespace credentials {
 namespace detail {
 
-using string_view = boost::core::string_view;
 
 // string_view::substr without its bounds check, which throws (and so links
 // boost::throw_exception into builds without exceptions): out-of-range
