@@ -25,8 +25,11 @@ using result = boost::system::result<T>;
 */
 enum class error
 {
+    /// Not an error: what the readers hold while nothing went wrong.
+    success = 0,
+
     // credential id (path segment)
-    credential_id_empty = 1,
+    credential_id_empty,
     credential_id_not_decimal,
     credential_id_leading_zero,
     credential_id_out_of_range,
@@ -97,6 +100,8 @@ error_message(int ev) noexcept
 {
     switch(static_cast<error>(ev))
     {
+    case error::success:
+        return "success";
     case error::credential_id_empty:
         return "credential id: must not be empty (decimal 1 to 9223372036854775807)";
     case error::credential_id_not_decimal:
@@ -276,15 +281,66 @@ make_error_condition(condition c) noexcept
     return {static_cast<int>(c), condition_category()};
 }
 
+/// The broad class of each `error`, written out for every code.
+inline constexpr condition
+condition_of(error e) noexcept
+{
+    switch(e)
+    {
+    case error::buffer_too_small:
+        return condition::buffer_too_small;
+    case error::response_status_line:
+    case error::response_status_code:
+    case error::response_field_line:
+    case error::response_control_character:
+    case error::response_content_length:
+    case error::response_line_too_long:
+    case error::response_head_too_large:
+    case error::response_incomplete:
+        return condition::malformed_response;
+    case error::success:
+    case error::credential_id_empty:
+    case error::credential_id_not_decimal:
+    case error::credential_id_leading_zero:
+    case error::credential_id_out_of_range:
+    case error::aid_empty:
+    case error::aid_not_decimal:
+    case error::aid_leading_zero:
+    case error::aid_out_of_range:
+    case error::base_url_malformed:
+    case error::base_url_scheme:
+    case error::base_url_host_missing:
+    case error::base_url_host_invalid:
+    case error::base_url_port:
+    case error::base_url_userinfo:
+    case error::base_url_query:
+    case error::base_url_fragment:
+    case error::base_url_path:
+    case error::base_url_version:
+    case error::base_url_too_long:
+    case error::basic_user_empty:
+    case error::basic_user_colon:
+    case error::basic_user_control:
+    case error::token_empty:
+    case error::token_control:
+    case error::bearer_token_charset:
+    case error::authorization_too_long:
+    case error::v7_requires_bearer:
+    case error::user_agent_invalid:
+    case error::user_agent_too_long:
+    case error::v7_format_xml:
+    case error::deletion_out_of_order:
+        return condition::invalid_input;
+    }
+    return condition::invalid_input;
+}
+
 inline boost::system::error_condition
 detail::error_category_impl::default_error_condition(int ev) const noexcept
 {
-    if(static_cast<error>(ev) == error::buffer_too_small)
-        return make_error_condition(condition::buffer_too_small);
-    if(ev >= static_cast<int>(error::response_status_line) &&
-       ev <= static_cast<int>(error::response_incomplete))
-        return make_error_condition(condition::malformed_response);
-    return make_error_condition(condition::invalid_input);
+    if(ev == 0)
+        return {};
+    return make_error_condition(condition_of(static_cast<error>(ev)));
 }
 
 } // namespace credentials

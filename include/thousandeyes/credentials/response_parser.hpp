@@ -73,7 +73,7 @@ class response_parser
     process(char const* p, std::size_t n) noexcept
     {
         error const e = r_.line(p, n);
-        if(e == detail::head_reader::ok)
+        if(e == error::success)
             return true;
         ec_ = e;
         return false;

@@ -182,7 +182,7 @@ all_tchar(char const* p, std::size_t n) noexcept
 inline boost::system::error_code
 to_code(error e) noexcept
 {
-    if(static_cast<int>(e) == 0)
+    if(e == error::success)
         return {};
     return make_error_code(e);
 }
@@ -363,7 +363,6 @@ public:
         complete     // the empty line after a final response was seen
     };
 
-    static constexpr error ok = static_cast<error>(0);
 
     static constexpr std::size_t max_value = 256; // longest value kept
     static constexpr std::size_t max_name = 32;   // longest policy name kept
@@ -399,7 +398,7 @@ public:
         if(n > room())
             return error::response_head_too_large;
         head_ += n;
-        return ok;
+        return error::success;
     }
 
     /// Bytes of head still accepted.
@@ -438,7 +437,7 @@ public:
         if(status < 100 || status > 999)
             return error::response_status_code;
         begin_response(status);
-        return ok;
+        return error::success;
     }
 
     /// Form 1: one (name, value) pair, already unfolded by the caller's stack.
@@ -456,7 +455,7 @@ public:
         f_.any_field = true;
         field_id const id = lookup_field(name.data(), name.size());
         if(id == field_id::other)
-            return ok;
+            return error::success;
         keep_value(id, trim_ows(value));
         return flush();
     }
@@ -465,14 +464,14 @@ public:
     error
     end_of_head() noexcept
     {
-        if(error const e = flush(); e != ok)
+        if(error const e = flush(); e != error::success)
             return e;
         // A 101 is final for this client, which never asks for an upgrade:
         // the bytes after it belong to another protocol (RFC 9110 section
         // 15.2.2) and are not read as HTTP.
         bool const final = f_.status >= 200 || f_.status == 101;
         state_ = final ? state::complete : state::status_line;
-        return ok;
+        return error::success;
     }
 
     /** Forms 2 and 3: one line without its terminator. The caller has
@@ -485,14 +484,14 @@ public:
         {
         case state::status_line:
             if(n == 0)
-                return ok; // tolerate empty lines before a status line
+                return error::success; // tolerate empty lines before a status line
             return status_line(p, n);
         case state::fields:
             if(n == 0)
                 return end_of_head();
             if(is_ows(*p))
                 return continuation(p, n);
-            if(error const e = flush(); e != ok)
+            if(error const e = flush(); e != error::success)
                 return e;
             return field_line(p, n);
         case state::complete:
@@ -502,9 +501,9 @@ public:
             // everything after a 101.
             if(f_.status != 101 && n >= 5 && std::memcmp(p, "HTTP/", 5) == 0)
                 return status_line(p, n);
-            return ok;
+            return error::success;
         }
-        return ok;
+        return error::success;
     }
 
     /// The response as read so far; meaningful once `complete`.
@@ -677,7 +676,7 @@ private:
         if(status < 100)
             return error::response_status_code;
         begin_response(status);
-        return ok;
+        return error::success;
     }
 
     // field-line = field-name ":" OWS field-value OWS   (RFC 9112 section 5)
@@ -697,9 +696,9 @@ private:
             return error::response_field_line;
         f_.any_field = true;
         if(id == field_id::other)
-            return ok;
+            return error::success;
         keep_value(id, trim_ows(string_view(q + 1, static_cast<std::size_t>(e - q - 1))));
-        return ok;
+        return error::success;
     }
 
     // The value-length rule, for every form: a value of a recognized field
@@ -723,27 +722,27 @@ private:
         if(!f_.any_field)
             return error::response_field_line;
         if(pending_ == field_id::other || pending_overflow_)
-            return ok;
+            return error::success;
         string_view const v = trim_ows(string_view(p, n));
         if(v.empty())
-            return ok;
+            return error::success;
         if(pending_len_ + 1 + v.size() > max_value)
         {
             pending_overflow_ = true;
-            return ok;
+            return error::success;
         }
         if(pending_len_ != 0)
             pending_value_[pending_len_++] = ' ';
         std::memcpy(pending_value_ + pending_len_, v.data(), v.size());
         pending_len_ += v.size();
-        return ok;
+        return error::success;
     }
 
     error
     flush() noexcept
     {
         if(pending_ == field_id::other)
-            return ok;
+            return error::success;
         field_id const id = pending_;
         pending_ = field_id::other;
         if(pending_overflow_)
@@ -751,7 +750,7 @@ private:
             if(id == field_id::content_length)
                 return error::response_content_length;
             poison(id);
-            return ok;
+            return error::success;
         }
         return apply(id, string_view(pending_value_, pending_len_));
     }
@@ -799,13 +798,13 @@ private:
         switch(id)
         {
         case field_id::other:
-            return ok;
+            return error::success;
         case field_id::date:
             if(auto t = parse_http_date(v, reference_))
                 num_.put(number_table::date, *t);
             else
                 num_.poison(number_table::date);
-            return ok;
+            return error::success;
         case field_id::retry_after:
             // Retry-After = HTTP-date / delay-seconds (RFC 9110 section 10.2.3)
             if(parse_decimal(v, n))
@@ -822,7 +821,7 @@ private:
             }
             else
                 poison(id);
-            return ok;
+            return error::success;
         case field_id::content_length:
             // Content-Length = 1*DIGIT; "42, 42" may be taken as 42
             // (RFC 9112 section 6.3): anything else is an error, because the
@@ -832,7 +831,7 @@ private:
             num_.put(number_table::content_length, n);
             if(num_.poisoned(number_table::content_length))
                 return error::response_content_length;
-            return ok;
+            return error::success;
         case field_id::transfer_encoding:
         {
             // the final coding decides (RFC 9112 section 6.3)
@@ -840,14 +839,14 @@ private:
             std::size_t const comma = v.rfind(',');
             string_view const last = trim_ows(comma == string_view::npos ? v : slice(v, comma + 1));
             f_.te_chunked = last.size() == 7 && name_equals(last.data(), "chunked", 7);
-            return ok;
+            return error::success;
         }
         case field_id::ratelimit:
             apply_ratelimit(v);
-            return ok;
+            return error::success;
         case field_id::ratelimit_policy:
             apply_policy(v);
-            return ok;
+            return error::success;
         case field_id::ratelimit_limit:
         {
             // draft-06: RateLimit-Limit = sf-list; the first member is the
@@ -870,7 +869,7 @@ private:
                 if(window >= 0)
                     num_.put(number_table::rl_window, window);
             }
-            return ok;
+            return error::success;
         }
         case field_id::ratelimit_remaining:
         case field_id::ratelimit_reset:
@@ -881,7 +880,7 @@ private:
                 num_.put(i, n);
             else
                 num_.poison(i);
-            return ok;
+            return error::success;
         }
         default:
             // X-<Family>-Rate-Limit-Limit / -Remaining / -Reset = 1*DIGIT
@@ -892,7 +891,7 @@ private:
                 else
                     num_.poison(family_index(id));
             }
-            return ok;
+            return error::success;
         }
     }
 
