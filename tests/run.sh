@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: `meson test` in every configuration CI checks.
 #   gcc, clang          C++17, exceptions and RTTI, libboost_url linked
-#   gcc-20              the same as C++20
+#   gcc-20              the same as C++20, and the portable overflow checks
+#                       instead of the compiler's builtins
 #   gcc-constrained,    -fno-exceptions -fno-rtti, Boost.URL compiled in
 #   clang-constrained   (header-only, through boost/url/src.hpp)
 #   clang-sanitize      AddressSanitizer and UndefinedBehaviorSanitizer, and a
@@ -16,7 +17,7 @@ constrained=(-Dcpp_eh=none -Dcpp_rtti=false -Dboost_url=header-only)
 configs=(
   "gcc|g++|"
   "clang|clang++|"
-  "gcc-20|g++|-Dcpp_std=c++20"
+  "gcc-20|g++|-Dcpp_std=c++20 -Dcpp_args=-DTHOUSANDEYES_CREDENTIALS_NO_BUILTIN_OVERFLOW"
   "gcc-constrained|g++|${constrained[*]}"
   "clang-constrained|clang++|${constrained[*]}"
   "clang-sanitize|clang++|-Db_sanitize=address,undefined -Db_lundef=false -Dfuzz=true"

@@ -8,6 +8,7 @@
 // randomness of its own: the same inputs always give the same delay.
 
 #include <thousandeyes/credentials/response.hpp>
+#include <thousandeyes/credentials/detail/checked.hpp>
 
 #include <climits>
 #include <cstdint>
@@ -129,37 +130,6 @@ backoff_ms(int attempt, retry_policy const& p) noexcept
     for(int i = 1; i < attempt && d < p.backoff_max_ms && d <= INT64_MAX / 2; ++i)
         d *= 2;
     return d < p.backoff_max_ms ? d : p.backoff_max_ms;
-}
-
-// Arithmetic on times the caller and the server supply saturates instead
-// of overflowing: a hostile Reset or a wild clock gives a huge delay (which
-// max_delay_ms refuses), never undefined behaviour.
-inline std::int64_t
-sat_add(std::int64_t a, std::int64_t b) noexcept
-{
-    std::int64_t r = 0;
-    if(__builtin_add_overflow(a, b, &r))
-        return b > 0 ? INT64_MAX : INT64_MIN;
-    return r;
-}
-
-inline std::int64_t
-sat_sub(std::int64_t a, std::int64_t b) noexcept
-{
-    std::int64_t r = 0;
-    if(__builtin_sub_overflow(a, b, &r))
-        return b < 0 ? INT64_MAX : INT64_MIN;
-    return r;
-}
-
-inline std::int64_t
-seconds_to_ms(std::int64_t s) noexcept
-{
-    if(s <= 0)
-        return 0;
-    if(s > INT64_MAX / 1000)
-        return INT64_MAX;
-    return s * 1000;
 }
 
 inline decision

@@ -6,6 +6,7 @@
 #include <thousandeyes/credentials/string_view.hpp>
 
 #include <thousandeyes/credentials/detail/charsets.hpp>
+#include <thousandeyes/credentials/detail/checked.hpp>
 
 #include <climits>
 #include <cstdint>
@@ -188,7 +189,7 @@ struct response
             return std::nullopt;
         // saturating: `now` is the caller's and may be anything
         std::int64_t d = 0;
-        if(__builtin_sub_overflow(*retry_after_date, *base, &d))
+        if(detail::sub_overflow(*retry_after_date, *base, d))
             return *base < 0 ? INT64_MAX : 0;
         return d > 0 ? d : 0;
     }
