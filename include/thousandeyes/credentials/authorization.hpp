@@ -8,6 +8,7 @@
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/detail/base64.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
+#include <thousandeyes/credentials/detail/fixed_text.hpp>
 #include <thousandeyes/credentials/detail/wipe.hpp>
 
 #include <cstring>
@@ -36,49 +37,12 @@ public:
     static constexpr std::size_t capacity = 1024;
 
 private:
-    char buf_[capacity];
-    std::uint16_t size_ = 0;
+    detail::secret_text<capacity> text_;
     auth_scheme scheme_ = auth_scheme::bearer;
 
     authorization() noexcept = default;
 
-    void
-    copy_from(authorization const& o) noexcept
-    {
-        std::memcpy(buf_, o.buf_, o.size_);
-        size_ = o.size_;
-        scheme_ = o.scheme_;
-    }
-
-    void
-    wipe() noexcept
-    {
-        detail::secure_wipe(buf_, size_);
-        size_ = 0;
-    }
-
 public:
-    authorization(authorization const& o) noexcept
-    {
-        copy_from(o);
-    }
-
-    authorization&
-    operator=(authorization const& o) noexcept
-    {
-        if(this != &o)
-        {
-            wipe();
-            copy_from(o);
-        }
-        return *this;
-    }
-
-    ~authorization()
-    {
-        wipe();
-    }
-
     /** Basic authentication: `Basic base64(user ":" token)` (RFC 7617).
 
         The user (the account's email) must be non-empty, without ':' and
@@ -105,16 +69,13 @@ public:
 
         authorization a;
         a.scheme_ = auth_scheme::basic;
-        std::memcpy(a.buf_, prefix.data(), prefix.size());
-        char* end;
-        {
-            detail::base64_encoder enc(a.buf_ + prefix.size());
-            enc.put(user.data(), user.size());
-            enc.put(":", 1);
-            enc.put(token.data(), token.size());
-            end = enc.finish();
-        }
-        a.size_ = static_cast<std::uint16_t>(end - a.buf_);
+        a.text_.append(prefix);
+        char* const start = a.text_.end();
+        detail::base64_encoder enc(start);
+        enc.put(user.data(), user.size());
+        enc.put(":", 1);
+        enc.put(token.data(), token.size());
+        a.text_.grow(static_cast<std::size_t>(enc.finish() - start));
         return a;
     }
 
@@ -138,9 +99,8 @@ public:
 
         authorization a;
         a.scheme_ = auth_scheme::bearer;
-        std::memcpy(a.buf_, prefix.data(), prefix.size());
-        std::memcpy(a.buf_ + prefix.size(), token.data(), token.size());
-        a.size_ = static_cast<std::uint16_t>(prefix.size() + token.size());
+        a.text_.append(prefix);
+        a.text_.append(token);
         return a;
     }
 
@@ -161,7 +121,7 @@ public:
     string_view
     value() const noexcept
     {
-        return {buf_, size_};
+        return text_.view();
     }
 };
 

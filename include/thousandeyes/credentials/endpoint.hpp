@@ -8,6 +8,7 @@
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/detail/base_url_rules.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
+#include <thousandeyes/credentials/detail/fixed_text.hpp>
 
 #include <boost/url/parse.hpp>
 
@@ -41,19 +42,15 @@ public:
     static constexpr std::size_t capacity = 512;
 
 private:
-    char buf_[capacity] = {};
-    std::uint16_t size_ = 0;       // whole text
-    std::uint16_t host_off_ = 0;   // after "scheme://"
-    std::uint16_t origin_size_ = 0;// up to the path prefix
+    detail::fixed_text<capacity> text_; // "scheme://host[:port][/prefix]"
+    std::uint16_t host_off_ = 8;        // after "scheme://"
+    std::uint16_t origin_size_ = 28;    // up to the path prefix
     bool secure_ = true;
 
-    static constexpr char default_text[] = "https://api.thousandeyes.com";
-
-    constexpr void
-    append(char const* p, std::size_t n) noexcept
+    // An empty endpoint, for parse to fill.
+    explicit endpoint(bool secure) noexcept
+        : secure_(secure)
     {
-        for(std::size_t i = 0; i < n; ++i)
-            buf_[size_++] = p[i];
     }
 
     // The longest host text written from a buffer: "[" 39 "]".
@@ -111,10 +108,8 @@ private:
 public:
     /// The API's own endpoint, `https://api.thousandeyes.com`.
     constexpr endpoint() noexcept
+        : text_("https://api.thousandeyes.com")
     {
-        append(default_text, sizeof(default_text) - 1);
-        host_off_ = 8;
-        origin_size_ = size_;
     }
 
     /** Parses and checks a base URL given by the user.
@@ -191,21 +186,19 @@ public:
            capacity)
             return make_error_code(error::base_url_too_long);
 
-        endpoint e;
-        e.size_ = 0;
-        e.secure_ = secure;
-        e.append(scheme.data(), scheme.size());
-        e.host_off_ = e.size_;
+        endpoint e(secure);
+        e.text_.append(scheme);
+        e.host_off_ = static_cast<std::uint16_t>(e.text_.size());
         // Host names are case-insensitive (RFC 3986 section 3.2.2)
         for(char c : *host)
-            e.buf_[e.size_++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+            e.text_.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
         if(port_size)
         {
-            e.buf_[e.size_++] = ':';
-            e.append(port_text, port_size);
+            e.text_.push_back(':');
+            e.text_.append(string_view(port_text, port_size));
         }
-        e.origin_size_ = e.size_;
-        e.append(prefix.data(), prefix.size());
+        e.origin_size_ = static_cast<std::uint16_t>(e.text_.size());
+        e.text_.append(prefix);
         return e;
     }
 
@@ -213,14 +206,14 @@ public:
     string_view
     base() const noexcept
     {
-        return {buf_, size_};
+        return text_.view();
     }
 
     /// "https://host[:port]".
     string_view
     origin() const noexcept
     {
-        return {buf_, origin_size_};
+        return text_.view(0, origin_size_);
     }
 
     /// The Host header's value: host, and the port when not the default.
@@ -228,14 +221,14 @@ public:
     string_view
     host() const noexcept
     {
-        return {buf_ + host_off_, static_cast<std::size_t>(origin_size_ - host_off_)};
+        return text_.view(host_off_, static_cast<std::uint16_t>(origin_size_ - host_off_));
     }
 
     /// The path prefix, empty or "/seg[/seg...]" without a trailing '/'.
     string_view
     path_prefix() const noexcept
     {
-        return {buf_ + origin_size_, static_cast<std::size_t>(size_ - origin_size_)};
+        return text_.view(origin_size_, static_cast<std::uint16_t>(text_.size() - origin_size_));
     }
 
     /// False for an `http://` endpoint.

@@ -79,6 +79,26 @@ accept_value(api_version api, v6_format format) noexcept
 }
 } // namespace detail
 
+namespace detail {
+
+// " HTTP/1.1\r\nHost: " host "\r\nAuthorization: " auth "\r\nUser-Agent: " ua
+// "\r\nAccept: " accept "\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n"
+inline constexpr std::size_t head_rest_capacity =
+    endpoint::capacity + authorization::capacity + user_agent::capacity + 256;
+
+// The part of a head after the request-target, written once by the builder
+// and copied into each request; it holds the Authorization value.
+struct prepared_head
+{
+    secret_text<head_rest_capacity> text;
+    std::uint16_t auth_off = 0;
+    std::uint16_t auth_size = 0;
+    std::uint16_t agent_off = 0;
+    std::uint16_t agent_size = 0;
+};
+
+} // namespace detail
+
 /** One delete-credential request, complete and valid.
 
     A request owns every byte of its head in fixed storage (no heap): it
@@ -94,23 +114,11 @@ public:
     static constexpr std::size_t url_capacity =
         endpoint::capacity + 16 + detail::max_id_digits + 12 + 5 + detail::max_id_digits;
 
-    // " HTTP/1.1\r\nHost: " host "\r\nAuthorization: " auth "\r\nUser-Agent: " ua
-    // "\r\nAccept: " accept "\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n"
-    static constexpr std::size_t head_rest_capacity =
-        endpoint::capacity + credentials::authorization::capacity +
-        credentials::user_agent::capacity + 256;
-
 private:
-    char url_[url_capacity];
-    char rest_[head_rest_capacity]; // " HTTP/1.1\r\nHost: ..." to the end of the head
-    std::uint16_t url_size_ = 0;
+    detail::fixed_text<url_capacity> url_;
+    detail::prepared_head rest_;
     std::uint16_t host_off_ = 0;
     std::uint16_t target_off_ = 0;
-    std::uint16_t rest_size_ = 0;
-    std::uint16_t auth_off_ = 0;  // in rest_
-    std::uint16_t auth_size_ = 0;
-    std::uint16_t agent_off_ = 0; // in rest_
-    std::uint16_t agent_size_ = 0;
     api_version api_ = api_version::v6;
     v6_format format_ = v6_format::json;
 
@@ -119,53 +127,7 @@ private:
 
     request() noexcept = default;
 
-    void
-    append(string_view s) noexcept
-    {
-        std::memcpy(url_ + url_size_, s.data(), s.size());
-        url_size_ = static_cast<std::uint16_t>(url_size_ + s.size());
-    }
-
-    // Only the bytes in use are copied; the rest of the storage is never read.
-    void
-    copy_from(request const& o) noexcept
-    {
-        std::memcpy(url_, o.url_, o.url_size_);
-        std::memcpy(rest_, o.rest_, o.rest_size_);
-        url_size_ = o.url_size_;
-        host_off_ = o.host_off_;
-        target_off_ = o.target_off_;
-        rest_size_ = o.rest_size_;
-        auth_off_ = o.auth_off_;
-        auth_size_ = o.auth_size_;
-        agent_off_ = o.agent_off_;
-        agent_size_ = o.agent_size_;
-        api_ = o.api_;
-        format_ = o.format_;
-    }
-
 public:
-    request(request const& o) noexcept
-    {
-        copy_from(o);
-    }
-
-    request&
-    operator=(request const& o) noexcept
-    {
-        if(this != &o)
-        {
-            detail::secure_wipe(rest_, rest_size_);
-            copy_from(o);
-        }
-        return *this;
-    }
-
-    ~request()
-    {
-        detail::secure_wipe(rest_, rest_size_);
-    }
-
     api_version api() const noexcept { return api_; }
 
     /// "POST" (v6) or "DELETE" (v7).
@@ -180,34 +142,34 @@ public:
     string_view
     target() const noexcept
     {
-        return {url_ + target_off_, static_cast<std::uint16_t>(url_size_ - target_off_)};
+        return url_.view(target_off_, static_cast<std::uint16_t>(url_.size() - target_off_));
     }
 
     /// The full URL, for stacks that take one (libcurl).
     string_view
     url() const noexcept
     {
-        return {url_, url_size_};
+        return url_.view();
     }
 
     /// The Host value: host, and the port when not the scheme's default.
     string_view
     host() const noexcept
     {
-        return {url_ + host_off_, static_cast<std::uint16_t>(target_off_ - host_off_)};
+        return url_.view(host_off_, static_cast<std::uint16_t>(target_off_ - host_off_));
     }
 
     /// The Authorization value. A secret: never log it.
     string_view
     authorization() const noexcept
     {
-        return {rest_ + auth_off_, auth_size_};
+        return rest_.text.view(rest_.auth_off, rest_.auth_size);
     }
 
     string_view
     user_agent() const noexcept
     {
-        return {rest_ + agent_off_, agent_size_};
+        return rest_.text.view(rest_.agent_off, rest_.agent_size);
     }
 
     string_view
@@ -249,7 +211,7 @@ struct head_access
     static string_view
     rest(request const& r) noexcept
     {
-        return {r.rest_, r.rest_size_};
+        return r.rest_.text.view();
     }
 };
 } // namespace detail
@@ -274,84 +236,38 @@ struct request_options
 */
 class request_builder
 {
-    static constexpr std::size_t head_rest_capacity = request::head_rest_capacity;
-
     endpoint endpoint_;
     api_version api_;
     v6_format format_;
-    char rest_[head_rest_capacity];
-    std::uint16_t rest_size_ = 0;
-    std::uint16_t auth_off_ = 0;
-    std::uint16_t auth_size_ = 0;
-    std::uint16_t agent_off_ = 0;
-    std::uint16_t agent_size_ = 0;
+    detail::prepared_head rest_;
 
     request_builder(endpoint const& ep, authorization const& auth,
                     request_options const& opts) noexcept
         : endpoint_(ep), api_(opts.api), format_(opts.format)
     {
-        auto put = [this](string_view s) {
-            std::memcpy(rest_ + rest_size_, s.data(), s.size());
-            rest_size_ = static_cast<std::uint16_t>(rest_size_ + s.size());
-        };
+        auto& t = rest_.text;
         // field-line = field-name ":" OWS field-value OWS  (RFC 9112 section 5)
         // in curl's order for the seed: Host, Authorization, User-Agent,
         // Accept, Content-Type, Content-Length.
-        put(" HTTP/1.1\r\nHost: ");
-        put(endpoint_.host());
-        put("\r\nAuthorization: ");
-        auth_off_ = rest_size_;
-        auth_size_ = static_cast<std::uint16_t>(auth.value().size());
-        put(auth.value());
-        put("\r\nUser-Agent: ");
-        agent_off_ = rest_size_;
-        agent_size_ = static_cast<std::uint16_t>(opts.agent.value().size());
-        put(opts.agent.value());
-        put("\r\nAccept: ");
-        put(detail::accept_value(api_, format_));
+        t.append(" HTTP/1.1\r\nHost: ");
+        t.append(endpoint_.host());
+        t.append("\r\nAuthorization: ");
+        rest_.auth_off = static_cast<std::uint16_t>(t.size());
+        rest_.auth_size = static_cast<std::uint16_t>(auth.value().size());
+        t.append(auth.value());
+        t.append("\r\nUser-Agent: ");
+        rest_.agent_off = static_cast<std::uint16_t>(t.size());
+        rest_.agent_size = static_cast<std::uint16_t>(opts.agent.value().size());
+        t.append(opts.agent.value());
+        t.append("\r\nAccept: ");
+        t.append(detail::accept_value(api_, format_));
         // v6: "The request body must be provided, but should be empty"
         if(api_ == api_version::v6)
-            put("\r\nContent-Type: application/json\r\nContent-Length: 0");
-        put("\r\n\r\n");
-    }
-
-    void
-    copy_from(request_builder const& o) noexcept
-    {
-        endpoint_ = o.endpoint_;
-        api_ = o.api_;
-        format_ = o.format_;
-        std::memcpy(rest_, o.rest_, o.rest_size_);
-        rest_size_ = o.rest_size_;
-        auth_off_ = o.auth_off_;
-        auth_size_ = o.auth_size_;
-        agent_off_ = o.agent_off_;
-        agent_size_ = o.agent_size_;
+            t.append("\r\nContent-Type: application/json\r\nContent-Length: 0");
+        t.append("\r\n\r\n");
     }
 
 public:
-    request_builder(request_builder const& o) noexcept
-        : api_(o.api_), format_(o.format_)
-    {
-        copy_from(o);
-    }
-
-    request_builder&
-    operator=(request_builder const& o) noexcept
-    {
-        if(this != &o)
-        {
-            detail::secure_wipe(rest_, rest_size_);
-            copy_from(o);
-        }
-        return *this;
-    }
-
-    ~request_builder()
-    {
-        detail::secure_wipe(rest_, rest_size_);
-    }
-
     /// Refuses Basic and the xml format for v7.
     static result<request_builder>
     make(endpoint const& ep, authorization const& auth,
@@ -412,38 +328,33 @@ private:
         request r;
         r.api_ = api_;
         r.format_ = format_;
-        std::memcpy(r.rest_, rest_, rest_size_);
-        r.rest_size_ = rest_size_;
-        r.auth_off_ = auth_off_;
-        r.auth_size_ = auth_size_;
-        r.agent_off_ = agent_off_;
-        r.agent_size_ = agent_size_;
-        r.append(endpoint_.base());
+        r.rest_ = rest_;
+        r.url_.append(endpoint_.base());
         r.host_off_ = static_cast<std::uint16_t>(endpoint_.origin().size() -
                                                  endpoint_.host().size());
         r.target_off_ = static_cast<std::uint16_t>(endpoint_.origin().size());
         if(api_ == api_version::v6)
         {
             // POST /v6/credentials/{credentialId}/delete[.json|.xml]
-            r.append("/v6/credentials/");
-            r.append(id.str());
+            r.url_.append("/v6/credentials/");
+            r.url_.append(id.str());
             switch(format_)
             {
-            case v6_format::json: r.append("/delete.json"); break;
-            case v6_format::xml: r.append("/delete.xml"); break;
-            case v6_format::none: r.append("/delete"); break;
+            case v6_format::json: r.url_.append("/delete.json"); break;
+            case v6_format::xml: r.url_.append("/delete.xml"); break;
+            case v6_format::none: r.url_.append("/delete"); break;
             }
         }
         else
         {
             // DELETE /v7/credentials/{id}
-            r.append("/v7/credentials/");
-            r.append(id.str());
+            r.url_.append("/v7/credentials/");
+            r.url_.append(id.str());
         }
         if(aid)
         {
-            r.append("?aid=");
-            r.append(aid->str());
+            r.url_.append("?aid=");
+            r.url_.append(aid->str());
         }
         return r;
     }

@@ -8,6 +8,7 @@
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/version.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
+#include <thousandeyes/credentials/detail/fixed_text.hpp>
 
 #include <cstdint>
 #include <cstring>
@@ -26,14 +27,12 @@ public:
     static constexpr std::size_t capacity = 256;
 
 private:
-    char buf_[capacity] = {};
-    std::uint16_t size_ = 0;
+    detail::fixed_text<capacity> text_;
 
 public:
     constexpr user_agent() noexcept
+        : text_(default_user_agent)
     {
-        for(char c : string_view(default_user_agent))
-            buf_[size_++] = c;
     }
 
     /// Checks `s` is a non-empty field-value (RFC 9110 section 5.5): no
@@ -46,15 +45,14 @@ public:
         if(s.size() > capacity)
             return make_error_code(error::user_agent_too_long);
         user_agent ua;
-        std::memcpy(ua.buf_, s.data(), s.size());
-        ua.size_ = static_cast<std::uint16_t>(s.size());
+        ua.text_ = detail::fixed_text<capacity>(s);
         return ua;
     }
 
     string_view
     value() const noexcept
     {
-        return {buf_, size_};
+        return text_.view();
     }
 };
 
