@@ -435,17 +435,8 @@ run_request(int argc, char** argv)
 bool
 parse_int(string_view s, std::int64_t& out)
 {
-    if(s.empty() || s.size() > 18)
-        return false;
-    std::int64_t v = 0;
-    for(char c : s)
-    {
-        if(c < '0' || c > '9')
-            return false;
-        v = v * 10 + (c - '0');
-    }
-    out = v;
-    return true;
+    // the library's one decimal reader (1*DIGIT, up to 2^63-1)
+    return tc::detail::parse_decimal(s, out);
 }
 
 // A chunked body (RFC 9112 section 7.1) decoded in place; what cannot be

@@ -9,6 +9,7 @@
 #include <thousandeyes/credentials/detail/base_url_rules.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
 #include <thousandeyes/credentials/detail/fixed_text.hpp>
+#include <thousandeyes/credentials/detail/numbers.hpp>
 
 #include <boost/url/parse.hpp>
 
@@ -88,21 +89,17 @@ private:
     }
 
     // port = *DIGIT; an empty port means the scheme's default (RFC 3986
-    // section 3.2.3). Returns 0 for the default. (Boost.URL's port_number()
-    // wraps some values above 65535, so the digits are read here.)
+    // section 3.2.3). Returns 0 for the default.
     static result<std::uint32_t>
     read_port(boost::urls::url_view const& u, bool secure) noexcept
     {
-        std::uint32_t port = 0;
-        for(char c : u.port())
-        {
-            port = port * 10 + static_cast<std::uint32_t>(c - '0');
-            if(port > 65535)
-                return make_error_code(error::base_url_port);
-        }
-        if(u.has_port() && !u.port().empty() && port == 0)
+        if(!u.has_port() || u.port().empty())
+            return 0u;
+        std::int64_t port = 0;
+        if(!detail::parse_decimal(u.port(), port) || port < 1 || port > 65535)
             return make_error_code(error::base_url_port);
-        return port == (secure ? 443u : 80u) ? 0u : port;
+        auto const p = static_cast<std::uint32_t>(port);
+        return p == (secure ? 443u : 80u) ? 0u : p;
     }
 
 public:

@@ -7,9 +7,7 @@
 
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
-
-#include <boost/url/grammar/parse.hpp>
-#include <boost/url/grammar/unsigned_rule.hpp>
+#include <thousandeyes/credentials/detail/numbers.hpp>
 
 #include <charconv>
 #include <cstdint>
@@ -55,12 +53,10 @@ parse_id(string_view s, id_errors const& e) noexcept
             return make_error_code(e.not_decimal);
     if(s[0] == '0')
         return make_error_code(s.size() == 1 ? e.out_of_range : e.leading_zero);
-    // unsigned = "0" / ( ["1"..."9"] *DIGIT )   (Boost.URL grammar::unsigned_rule)
-    auto rv = boost::urls::grammar::parse(
-        s, boost::urls::grammar::unsigned_rule<std::uint64_t>{});
-    if(!rv || *rv > max_id)
+    std::int64_t v = 0;
+    if(!parse_decimal(s, v)) // the one decimal reader: above 2^63-1 it refuses
         return make_error_code(e.out_of_range);
-    return *rv;
+    return static_cast<std::uint64_t>(v);
 }
 
 template<class Int>
