@@ -75,7 +75,7 @@ main(int argc, char** argv)
         // Host comes from the URL, Content-Length from POSTFIELDSIZE.
         curl_slist* headers = nullptr;
         for(tc::field const& f : req->fields())
-            if(f.name != "Host" && f.name != "Content-Length")
+            if(!f.derived)
                 headers = curl_slist_append(
                     headers, (std::string(f.name) + ": " + std::string(f.value)).c_str());
         std::string const url(req->url());

@@ -45,9 +45,12 @@ main()
     std::printf("%.*s %.*s\n", int(req->method().size()), req->method().data(),
                 int(req->url().size()), req->url().data());
     for(tc::field const& f : req->fields())
-        std::printf("  %.*s: %.*s\n", int(f.name.size()), f.name.data(),
-                    f.name == "Authorization" ? 8 : int(f.value.size()),
-                    f.name == "Authorization" ? "<hidden>" : f.value.data());
+    {
+        // a secret is shown as its scheme and a marker, never its value
+        tc::string_view const shown = f.secret ? tc::credential_scheme(f.value) : f.value;
+        std::printf("  %.*s: %.*s%s\n", int(f.name.size()), f.name.data(), int(shown.size()),
+                    shown.data(), f.secret ? tc::redaction_marker.data() : "");
+    }
 
     // ...or write the head for a socket (no heap; "too small" says the size needed).
     tc::secret_buffer<2048> buf;

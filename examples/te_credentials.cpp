@@ -307,8 +307,7 @@ void put_json_string(string_view s);
 std::string
 redacted(string_view authorization)
 {
-    string_view const scheme = authorization.substr(0, authorization.find(' '));
-    return std::string(scheme.data(), scheme.size()) + " <redacted>";
+    return std::string(tc::credential_scheme(authorization)) + std::string(tc::redaction_marker);
 }
 
 // The builder for the options shared by 'request' and 'delete'.
@@ -409,7 +408,7 @@ run_request(int argc, char** argv)
             first = false;
             put_json_string(f.name);
             std::fputc(',', stdout);
-            if(f.name == "Authorization" && s == tc::secrets::redact)
+            if(f.secret && s == tc::secrets::redact)
                 put_json_string(redacted(f.value));
             else
                 put_json_string(f.value);
@@ -790,7 +789,7 @@ public:
     {
         for(auto const& f : req.fields())
         {
-            if(f.name == "Host" || f.name == "Content-Length")
+            if(f.derived)
                 continue;
             std::string line(f.name.data(), f.name.size());
             line.append(": ").append(f.value.data(), f.value.size());

@@ -110,13 +110,6 @@ public:
         return scheme_;
     }
 
-    /// "Basic" or "Bearer": what a redacted dump still shows.
-    string_view
-    scheme_name() const noexcept
-    {
-        return scheme_ == auth_scheme::basic ? "Basic" : "Bearer";
-    }
-
     /// The full header value. It is a secret: do not log it.
     string_view
     value() const noexcept

@@ -40,7 +40,25 @@ struct field
 {
     string_view name;
     string_view value;
+    /// The value is a credential (Authorization): outputs for people show
+    /// it redacted, as `credential_scheme(value)` + `redaction_marker`.
+    bool secret = false;
+    /// Host and Content-Length: a stack that is given the URL and the body
+    /// (libcurl) writes these itself, and they are not passed to it.
+    bool derived = false;
 };
+
+/// What a redacted output keeps of a credential: its scheme ("Basic",
+/// "Bearer"), which is not secret and tells a reviewer which one is used.
+inline constexpr string_view
+credential_scheme(string_view value) noexcept
+{
+    std::size_t const sp = value.find(' ');
+    return value.substr(0, sp == string_view::npos ? value.size() : sp);
+}
+
+/// What stands for the rest of a redacted credential.
+inline constexpr string_view redaction_marker = " <redacted>";
 
 /// The ordered header fields of a request (at most six).
 class field_list
@@ -51,9 +69,9 @@ class field_list
     friend class request;
 
     void
-    push(string_view name, string_view value) noexcept
+    push(string_view name, string_view value, bool secret = false, bool derived = false) noexcept
     {
-        items_[size_++] = {name, value};
+        items_[size_++] = {name, value, secret, derived};
     }
 
 public:
@@ -190,14 +208,14 @@ public:
     fields() const noexcept
     {
         field_list f;
-        f.push("Host", host());
-        f.push("Authorization", authorization());
+        f.push("Host", host(), false, true);
+        f.push("Authorization", authorization(), true);
         f.push("User-Agent", user_agent());
         f.push("Accept", accept());
         if(has_body())
         {
             f.push("Content-Type", "application/json");
-            f.push("Content-Length", "0");
+            f.push("Content-Length", "0", false, true);
         }
         return f;
     }

@@ -43,9 +43,8 @@ put_authorization(Sink& out, request const& req, secrets s)
     string_view const v = req.authorization();
     if(s == secrets::reveal)
         return out.put(v);
-    // The scheme is not secret, and tells a reviewer which one is used.
-    out.put(detail::slice(v, 0, v.find(' ')));
-    out.put(" <redacted>");
+    out.put(credential_scheme(v));
+    out.put(redaction_marker);
 }
 
 // HTTP-message = start-line CRLF *( field-line CRLF ) CRLF [ message-body ]
@@ -86,12 +85,12 @@ put_curl(Sink& out, request const& req, secrets s)
     for(field const& f : req.fields())
     {
         // curl writes Host from the URL and Content-Length from the data.
-        if(f.name == "Host" || f.name == "Content-Length")
+        if(f.derived)
             continue;
         out.put(" \\\n  --header '");
         q.put(f.name);
         q.put(": ");
-        if(f.value.data() == req.authorization().data())
+        if(f.secret)
             put_authorization(q, req, s);
         else
             q.put(f.value);
