@@ -97,12 +97,10 @@ main(int argc, char** argv)
                 del.no_response(lost, now_s());
             else
             {
-                tc::response_options ropts;
-                ropts.now = now_s();
-                tc::field_reader reader(in.result_int(), ropts);
+                tc::field_reader reader(in.result_int(), tc::response_options{now_s()});
                 for(auto const& f : in)
                     reader.field(f.name_string(), f.value());
-                del.received(reader.finish(), now_s());
+                del.received(reader.get(), now_s());
             }
             std::printf("%s: attempt %d: %s", argv[i], del.attempts(),
                         ec ? ec.message().c_str() : tc::to_string(del.last_decision().result).data());

@@ -84,9 +84,7 @@ main(int argc, char** argv)
         tc::deletion del(*req);
         for(tc::step s = del.next(); s.what == tc::step_kind::send; s = del.next())
         {
-            tc::response_options opts;
-            opts.now = now_s();
-            tc::header_line_reader reader(opts);
+            tc::header_line_reader reader(tc::response_options{now_s()});
             curl_easy_reset(curl);
             curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
             curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
@@ -102,7 +100,7 @@ main(int argc, char** argv)
             // Only a transfer that succeeded brought the API's answer (a
             // proxy's "200 Connection established" is not one).
             if(rc == CURLE_OK)
-                del.received(reader.finish(), now_s());
+                del.received(reader.get(), now_s());
             else
                 del.no_response(examples::transport_of(rc), now_s());
             std::printf("%s: attempt %d: %s", argv[i], del.attempts(),

@@ -88,9 +88,7 @@ attempt(sockaddr_in const& to, tc::string_view head, tc::deletion& del)
     }
     // Bytes in, a response out; the parser keeps at most one line. An
     // answer cut short is an error, which the deletion takes as "maybe sent".
-    tc::response_options opts;
-    opts.now = now_s();
-    tc::static_response_parser<1024> parser(opts);
+    tc::static_response_parser<1024> parser(tc::response_options{now_s()});
     char chunk[512];
     ssize_t n = 0;
     while(off == head.size() && !parser.done() && (n = recv(s, chunk, sizeof(chunk), 0)) > 0)
@@ -123,7 +121,12 @@ main(int argc, char** argv)
     host.copy(ip, colon);
     sockaddr_in to{};
     to.sin_family = AF_INET;
-    to.sin_port = htons(static_cast<std::uint16_t>(std::atoi(host.data() + colon + 1)));
+    // the port's digits, already checked by endpoint::parse (a view is not
+    // NUL-terminated: no atoi on it)
+    std::uint16_t port = 0;
+    for(char c : host.substr(colon + 1))
+        port = static_cast<std::uint16_t>(port * 10 + (c - '0'));
+    to.sin_port = htons(port);
     if(inet_pton(AF_INET, ip, &to.sin_addr) != 1)
         return say("firmware-client: the host must be an IPv4 address\n"), 2;
 

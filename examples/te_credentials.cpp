@@ -583,9 +583,7 @@ run_explain(int argc, char** argv)
     }
     // The head is fed to the incremental parser as it is read; what follows
     // it (the body) is kept, up to the limit an error body is read to.
-    tc::response_options opts;
-    opts.now = now;
-    static tc::static_response_parser<> parser(opts);
+    static tc::static_response_parser<> parser(tc::response_options{now});
     static char body[tc::error_message::max_body + 1];
     std::size_t body_len = 0;
     char chunk[4096];
@@ -845,9 +843,7 @@ delete_one(CURL* curl, tc::deletion& del, delete_settings const& s, char const* 
     for(tc::step st = del.next(); st.what == tc::step_kind::send; st = del.next())
     {
         static std::optional<exchange> x;
-        tc::response_options opts;
-        opts.now = epoch_now();
-        x.emplace(opts, s.verbose);
+        x.emplace(tc::response_options{epoch_now()}, s.verbose);
         curl_easy_reset(curl);
         curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
         curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
@@ -874,7 +870,7 @@ delete_one(CURL* curl, tc::deletion& del, delete_settings const& s, char const* 
 
         // Only a transfer that succeeded brought the API's answer: after a
         // proxy's "200 Connection established", a TLS failure is no answer.
-        auto const head = x->reader.finish();
+        auto const head = x->reader.get();
         if(rc != CURLE_OK)
             del.no_response(examples::transport_of(rc), epoch_now());
         else

@@ -88,12 +88,12 @@ parse_lines(std::string const& raw, tc::response_options const& o = {})
     tc::header_line_reader r(o);
     for(auto const& l : split_lines(raw))
     {
-        if(r.complete() || l.back() != '\n')
+        if(r.done() || l.back() != '\n')
             break; // the body, or input that ends inside a line
         if(r.line(l))
             break;
     }
-    return r.finish();
+    return r.get();
 }
 
 // Form 1, as a stack that has parsed the head hands it over: the last
@@ -136,7 +136,7 @@ parse_pairs(std::string const& raw, tc::response_options const& o = {})
     tc::field_reader r(status, o);
     for(auto const& f : fields)
         r.field(f.first, f.second);
-    return r.finish();
+    return r.get();
 }
 
 inline std::string

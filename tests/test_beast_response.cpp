@@ -30,7 +30,7 @@ through_beast(std::string const& raw)
     tc::field_reader r(m.result_int());
     for(auto const& f : m)
         r.field(f.name_string(), f.value());
-    return r.finish();
+    return r.get();
 }
 
 } // namespace

@@ -94,11 +94,11 @@ TEST_CASE("reading a response in each form, its error message, and deciding allo
         lines.line("Date: Fri, 15 Nov 2019 20:24:33 GMT\r\n");
         lines.line("X-Organization-Rate-Limit-Reset: 1573849500\r\n");
         lines.line("\r\n");
-        tc::response const r429 = lines.finish().value();
+        tc::response const r429 = lines.get().value();
 
         tc::field_reader fields(503);
         fields.field("retry-after", "7");
-        tc::response const r503 = fields.finish().value();
+        tc::response const r503 = fields.get().value();
 
         tc::attempt_context a;
         a.now = 1573849473;

@@ -153,8 +153,8 @@ TEST_CASE("a malformed status line is its own error")
         CHECK(fails(head({line})) == error::response_status_line);
     }
     CHECK(fails(head({"HTTP/1.1 099 x"})) == error::response_status_code);
-    CHECK(tc::field_reader(99).finish().error() == error::response_status_code);
-    CHECK(tc::field_reader(1000).finish().error() == error::response_status_code);
+    CHECK(tc::field_reader(99).get().error() == error::response_status_code);
+    CHECK(tc::field_reader(1000).get().error() == error::response_status_code);
 }
 
 TEST_CASE("a malformed field line is its own error")
@@ -169,7 +169,7 @@ TEST_CASE("a malformed field line is its own error")
     }
     tc::field_reader r(204);
     CHECK(r.field("Bad Name", "1") == error::response_field_line);
-    CHECK(r.finish().error() == error::response_field_line);
+    CHECK(r.get().error() == error::response_field_line);
     CHECK(tc::field_reader(204).field("", "1") == error::response_field_line);
     // an obs-fold with no field before it
     CHECK(fails("HTTP/1.1 204 x\r\n  folded\r\n\r\n") == error::response_field_line);
@@ -214,7 +214,7 @@ TEST_CASE("field names are case-insensitive, as HTTP/2 stacks give them in lower
         CHECK(with(std::string(name) + ": 240").organization.limit == 240);
         tc::field_reader r(204);
         r.field(name, "240");
-        CHECK(r.finish()->organization.limit == 240);
+        CHECK(r.get()->organization.limit == 240);
     }
     // near misses are other fields
     CHECK(!with("X-Organization-Rate-Limit-Limits: 240").organization.limit);
@@ -391,7 +391,7 @@ TEST_CASE("interim 1xx responses are passed over; the final response counts")
     // a lone interim response is not an answer
     CHECK(parse_bytes("HTTP/1.1 100 Continue\r\n\r\n").error() == error::response_incomplete);
     CHECK(parse_lines("HTTP/1.1 100 Continue\r\n\r\n").error() == error::response_incomplete);
-    CHECK(tc::field_reader(100).finish().error() == error::response_incomplete);
+    CHECK(tc::field_reader(100).get().error() == error::response_incomplete);
 }
 
 TEST_CASE("header lines: a proxy's 200 Connection established before the real response")
@@ -402,21 +402,21 @@ TEST_CASE("header lines: a proxy's 200 Connection established before the real re
                          "HTTP/2 429 \r\n", "date: Fri, 15 Nov 2019 20:24:33 GMT\r\n",
                          "x-organization-rate-limit-reset: 1573849500\r\n", "\r\n"})
         CHECK(!r.line(l));
-    CHECK(r.complete());
-    auto const head = r.finish().value();
+    CHECK(r.done());
+    auto const head = r.get().value();
     CHECK(head.status == 429);
     CHECK(!head.organization.limit);
     CHECK(head.organization.reset == 1573849500);
     CHECK(head.date == 1573849473);
     // trailers after a complete head are ignored
     CHECK(!r.line("X-Organization-Rate-Limit-Limit: 5\r\n"));
-    CHECK(!r.finish()->organization.limit);
+    CHECK(!r.get()->organization.limit);
     // lines without their terminator are accepted too
     tc::header_line_reader bare;
     bare.line("HTTP/1.1 204 No Content");
     bare.line("X-Organization-Rate-Limit-Remaining: 4");
     bare.line("");
-    CHECK(bare.finish()->organization.remaining == 4);
+    CHECK(bare.get()->organization.remaining == 4);
 }
 
 TEST_CASE("raw bytes: feed stops at the end of the head and reports the body's framing")
@@ -532,7 +532,7 @@ TEST_CASE("a value over 256 bytes is unreadable in every form, field pairs inclu
     CHECK(parse_pairs(raw)->organization.remaining == 3);
     tc::field_reader r(204);
     r.field("X-Organization-Rate-Limit-Limit", list);
-    CHECK(!r.finish()->organization.limit);
+    CHECK(!r.get()->organization.limit);
     // and a Content-Length too long to read is an error everywhere
     std::string const cl = head({"HTTP/1.1 200 OK", "Content-Length: " + std::string(300, '1')});
     CHECK(parse_bytes(cl).error() == error::response_content_length);
@@ -552,7 +552,7 @@ TEST_CASE("the error is the first one in byte order, however the bytes are chunk
     CHECK(parse_lines(raw).error() == error::response_line_too_long);
     tc::field_reader r(204);
     r.field("X-A", std::string(9000, 'a') + "\x01");
-    CHECK(r.finish().error() == error::response_line_too_long);
+    CHECK(r.get().error() == error::response_line_too_long);
 
     // a control byte within the limit, on a line that crosses the head limit
     tc::response_options o;
@@ -587,8 +587,8 @@ TEST_CASE("a 101 ends the head in every form: what follows is another protocol")
     tc::header_line_reader lines;
     for(auto const& l : split_lines(raw))
         CHECK(!lines.line(l));
-    CHECK(lines.finish()->status == 101);
-    CHECK(tc::field_reader(101).finish()->status == 101);
+    CHECK(lines.get()->status == 101);
+    CHECK(tc::field_reader(101).get()->status == 101);
 }
 
 TEST_CASE("errors stick: after one, every call reports it")
@@ -601,7 +601,7 @@ TEST_CASE("errors stick: after one, every call reports it")
     tc::header_line_reader r;
     CHECK(r.line("nonsense\r\n") == error::response_status_line);
     CHECK(r.line("HTTP/1.1 204 x\r\n") == error::response_status_line);
-    CHECK(r.finish().error() == error::response_status_line);
+    CHECK(r.get().error() == error::response_status_line);
 }
 
 TEST_CASE("response errors belong to the malformed_response condition and name the rule")

@@ -20,11 +20,12 @@ namespace credentials {
     field_reader r(res.result_int());
     for(auto const& f : res)
         r.field(f.name_string(), f.value());
-    result<response> head = r.finish();
+    result<response> head = r.get();
     @endcode
 
-    The first error sticks: `finish` returns it, so checking each `field`
-    call is optional.
+    The first error sticks: `get` returns it, so checking each `field`
+    call is optional. The three readers share one vocabulary: an input verb
+    (`feed`, `line`, `field`), `done()` and `get()`.
 */
 class field_reader
 {
@@ -35,7 +36,11 @@ public:
     explicit field_reader(int status, response_options const& opt = {}) noexcept
         : r_(opt)
     {
+        // Pairs carry no end of head: each field is read as it comes, so
+        // the head is complete from the start (for a final status).
         ec_ = detail::to_code(r_.start(status));
+        if(!ec_)
+            ec_ = detail::to_code(r_.end_of_head());
     }
 
     /// One field. Errors: response_field_line (the name is not a token),
@@ -50,12 +55,20 @@ public:
         return ec_;
     }
 
-    /// The response, or the first error met.
-    result<response>
-    finish() noexcept
+    /// True once a final status and its fields make a response: always
+    /// after the constructor, unless the status is an interim 1xx (which is
+    /// no answer) or an error was met.
+    bool
+    done() const noexcept
     {
-        if(!ec_)
-            ec_ = detail::to_code(r_.end_of_head());
+        return !ec_ && r_.current() == detail::head_reader::state::complete;
+    }
+
+    /// The response, or the first error met, or response_incomplete for an
+    /// interim 1xx status.
+    result<response>
+    get() const noexcept
+    {
         if(ec_)
             return ec_;
         if(r_.current() != detail::head_reader::state::complete)

@@ -32,7 +32,7 @@ namespace credentials {
         return size * n;
     }
     // ... after curl_easy_perform:
-    result<response> head = reader.finish();
+    result<response> head = reader.get();
     @endcode
 */
 class header_line_reader
@@ -92,7 +92,7 @@ public:
 
     /// True once the empty line after a final response was seen.
     bool
-    complete() const noexcept
+    done() const noexcept
     {
         return !ec_ && r_.current() == detail::head_reader::state::complete;
     }
@@ -100,7 +100,7 @@ public:
     /// The last final response, or the first error met, or
     /// response_incomplete when no final response ended.
     result<response>
-    finish() const noexcept
+    get() const noexcept
     {
         if(ec_)
             return ec_;

@@ -13,15 +13,16 @@ namespace credentials {
 /// Limits and context shared by the three ways of reading a response.
 struct response_options
 {
+    /// Epoch seconds, only to place an rfc850 date's two-digit year
+    /// (RFC 9110 section 5.6.7). The library reads no clock. First, so
+    /// that `response_options{now}` keeps every other default.
+    std::optional<std::int64_t> now;
+
     /// Bytes of head accepted, counted over every line with its
     /// terminator: status lines, interim responses and empty lines before
     /// a status line included. Header lines and raw bytes only: field pairs
     /// carry no line ends or status line, and your stack limits their head.
     std::size_t max_head_size = 16 * 1024;
-
-    /// Epoch seconds, only to place an rfc850 date's two-digit year
-    /// (RFC 9110 section 5.6.7). The library reads no clock.
-    std::optional<std::int64_t> now;
 
     /// Bytes of one line without its terminator (for field pairs,
     /// `name ":" value`). A `response_parser` whose buffer is smaller
