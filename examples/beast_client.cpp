@@ -74,7 +74,7 @@ main(int argc, char** argv)
 
         // The library owns the protocol; this loop only moves bytes.
         tc::deletion del(*req);
-        for(tc::step s = del.next(); s.what == tc::step_kind::send; s = del.next())
+        for(tc::step s = del.next(); s.kind == tc::step_kind::send; s = del.next())
         {
             // One connection per attempt, so a lost answer is never resent
             // behind our back. Errors are codes: no exception on the wire.
@@ -103,15 +103,15 @@ main(int argc, char** argv)
                 del.received(reader.get(), now_s());
             }
             std::printf("%s: attempt %d: %s", argv[i], del.attempts(),
-                        ec ? ec.message().c_str() : tc::to_string(del.last_decision().result).data());
-            if(del.next().what != tc::step_kind::wait)
+                        ec ? ec.message().c_str() : tc::to_string(del.last_decision().outcome).data());
+            if(del.next().kind != tc::step_kind::wait)
                 break;
             std::printf(", retry in %lld ms\n", static_cast<long long>(del.next().wait_ms));
             std::this_thread::sleep_for(std::chrono::milliseconds(del.next().wait_ms));
             del.waited();
         }
         tc::step const end = del.next();
-        std::printf(", %s %s\n", tc::to_string(end.what).data(), tc::to_string(end.result).data());
+        std::printf(", %s %s\n", tc::to_string(end.kind).data(), tc::to_string(end.outcome).data());
         auto const after = batch.finished(del, now_s()); // pacing: no 429 in a batch
         if(!after || !after->next)
         {

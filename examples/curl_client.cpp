@@ -82,7 +82,7 @@ main(int argc, char** argv)
 
         // The library owns the protocol; this loop only moves bytes.
         tc::deletion del(*req);
-        for(tc::step s = del.next(); s.what == tc::step_kind::send; s = del.next())
+        for(tc::step s = del.next(); s.kind == tc::step_kind::send; s = del.next())
         {
             tc::header_line_reader reader(tc::response_options{now_s()});
             curl_easy_reset(curl);
@@ -104,15 +104,15 @@ main(int argc, char** argv)
             else
                 del.no_response(examples::transport_of(rc), now_s());
             std::printf("%s: attempt %d: %s", argv[i], del.attempts(),
-                        tc::to_string(del.last_decision().result).data());
-            if(del.next().what != tc::step_kind::wait)
+                        tc::to_string(del.last_decision().outcome).data());
+            if(del.next().kind != tc::step_kind::wait)
                 break;
             std::printf(", retry in %lld ms\n", static_cast<long long>(del.next().wait_ms));
             std::this_thread::sleep_for(std::chrono::milliseconds(del.next().wait_ms));
             del.waited();
         }
         tc::step const end = del.next();
-        std::printf(", %s\n", tc::to_string(end.what).data());
+        std::printf(", %s\n", tc::to_string(end.kind).data());
         curl_slist_free_all(headers);
         // Pacing: spread the quota left over the window left; no 429.
         auto const after = batch.finished(del, now_s());

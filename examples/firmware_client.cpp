@@ -143,19 +143,19 @@ main(int argc, char** argv)
 
         // The library owns the protocol; this loop only moves bytes.
         tc::deletion del(*req);
-        for(tc::step s = del.next(); s.what == tc::step_kind::send; s = del.next())
+        for(tc::step s = del.next(); s.kind == tc::step_kind::send; s = del.next())
         {
             attempt(to, {head.data(), w.size}, del);
             say("%s: attempt %d: %s", argv[i], del.attempts(),
-                tc::to_string(del.last_decision().result).data());
-            if(del.next().what != tc::step_kind::wait)
+                tc::to_string(del.last_decision().outcome).data());
+            if(del.next().kind != tc::step_kind::wait)
                 break;
             say(", retry in %lld ms\n", static_cast<long long>(del.next().wait_ms));
             sleep_ms(del.next().wait_ms);
             del.waited();
         }
         tc::step const end = del.next();
-        say(", %s\n", tc::to_string(end.what).data());
+        say(", %s\n", tc::to_string(end.kind).data());
         auto const after = batch.finished(del, now_s()); // pacing: no 429 in a batch
         if(!after || !after->next)
         {

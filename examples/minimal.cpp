@@ -76,11 +76,11 @@ main()
     tc::attempt_context attempt;        // attempt 1; pass your clock in .now
     tc::decision d = tc::decide(*res, attempt);
     std::printf("status %d: %s, %s", res->status,
-                tc::to_string(d.result).data(), tc::to_string(d.what).data());
-    if(d.what == tc::action::retry)
+                tc::to_string(d.outcome).data(), tc::to_string(d.action).data());
+    if(d.action == tc::action::retry)
         std::printf(" in %lld ms", static_cast<long long>(d.delay_ms));
     std::printf("; %lld left, next request in %lld ms\n",
                 static_cast<long long>(res->organization.remaining.value_or(-1)),
                 static_cast<long long>(tc::pace_ms(*res)));
-    return d.what == tc::action::done ? 0 : 1;
+    return d.action == tc::action::done ? 0 : 1;
 }

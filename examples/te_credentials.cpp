@@ -631,7 +631,7 @@ run_explain(int argc, char** argv)
 
     if(json)
     {
-        std::printf("{\"status\":%d,\"outcome\":\"%s\",", r.status, tc::to_string(d.result).data());
+        std::printf("{\"status\":%d,\"outcome\":\"%s\",", r.status, tc::to_string(d.outcome).data());
         put_rate_limit("organization_rate_limit", r.organization);
         put_rate_limit("instant_test_rate_limit", r.instant_test);
         put_rate_limit("template_deploy_rate_limit", r.template_deploy);
@@ -649,12 +649,12 @@ run_explain(int argc, char** argv)
         else
             put_json_string(message.text());
         std::printf(",\"decision\":{\"action\":\"%s\",\"delay_ms\":%lld},",
-                    tc::to_string(d.what).data(), static_cast<long long>(d.delay_ms));
+                    tc::to_string(d.action).data(), static_cast<long long>(d.delay_ms));
         std::printf("\"pace_ms\":%lld}\n", static_cast<long long>(tc::pace_ms(r, now)));
     }
     else
     {
-        std::printf("%-15s%d (%s)\n", "status:", r.status, tc::to_string(d.result).data());
+        std::printf("%-15s%d (%s)\n", "status:", r.status, tc::to_string(d.outcome).data());
         std::printf("%-15slimit ", "rate limit:");
         put_number(r.organization.limit, "-");
         std::fputs(", remaining ", stdout);
@@ -671,8 +671,8 @@ run_explain(int argc, char** argv)
             std::printf("-\n");
         else
             std::printf("%s\n", cli::for_terminal(message.text()).c_str());
-        std::printf("%-15s%s", "decision:", tc::to_string(d.what).data());
-        if(d.what == tc::action::retry)
+        std::printf("%-15s%s", "decision:", tc::to_string(d.action).data());
+        if(d.action == tc::action::retry)
             std::printf(" after %lld ms", static_cast<long long>(d.delay_ms));
         std::printf("\n");
         std::printf("%-15s%lld ms\n", "next request:", static_cast<long long>(tc::pace_ms(r, now)));
@@ -840,7 +840,7 @@ delete_one(CURL* curl, tc::deletion& del, delete_settings const& s, char const* 
     std::string const method(req.method().data(), req.method().size());
     header_list const headers(req);
     int requests = 0;
-    for(tc::step st = del.next(); st.what == tc::step_kind::send; st = del.next())
+    for(tc::step st = del.next(); st.kind == tc::step_kind::send; st = del.next())
     {
         static std::optional<exchange> x;
         x.emplace(tc::response_options{epoch_now()}, s.verbose);
@@ -886,28 +886,28 @@ delete_one(CURL* curl, tc::deletion& del, delete_settings const& s, char const* 
         }
         else
         {
-            std::printf("%d %s; ", head->status, tc::to_string(d.result).data());
+            std::printf("%d %s; ", head->status, tc::to_string(d.outcome).data());
             put_rate_limit_left(*head);
             auto const m = tc::error_message::parse(string_view(x->body, x->body_size));
-            if(d.what == tc::action::fail && !m.text().empty())
+            if(d.action == tc::action::fail && !m.text().empty())
                 std::printf("; \"%s\"", cli::for_terminal(m.text()).c_str()); // the server's words
         }
         tc::step const next = del.next();
-        if(next.what == tc::step_kind::wait)
+        if(next.kind == tc::step_kind::wait)
         {
             std::printf("; retry in %lld ms (%s)\n", static_cast<long long>(next.wait_ms),
-                        tc::to_string(next.why).data());
+                        tc::to_string(next.source).data());
             std::fflush(stdout);
             sleep_ms(next.wait_ms);
             del.waited();
         }
     }
     tc::step const end = del.next();
-    if(end.what == tc::step_kind::failed && end.wait_ms > 0)
+    if(end.kind == tc::step_kind::failed && end.wait_ms > 0)
         std::printf("; a wait of %lld ms (%s) is beyond the %lld ms allowed",
-                    static_cast<long long>(end.wait_ms), tc::to_string(end.why).data(),
+                    static_cast<long long>(end.wait_ms), tc::to_string(end.source).data(),
                     static_cast<long long>(del.policy().max_delay_ms));
-    std::printf("; %s", end.what == tc::step_kind::done ? "done" : "failed"); // the caller ends the line
+    std::printf("; %s", end.kind == tc::step_kind::done ? "done" : "failed"); // the caller ends the line
     return requests;
 }
 
@@ -1021,11 +1021,11 @@ run_delete(int argc, char** argv)
         tc::deletion del(build(builder, ids[i], aid), s.policy);
         requests += delete_one(curl, del, s, label);
         tc::step const end = del.next();
-        last = end.result;
-        if(end.result == tc::outcome::already_absent)
+        last = end.outcome;
+        if(end.outcome == tc::outcome::already_absent)
             absent.push_back(id_text);
-        else if(end.what == tc::step_kind::failed)
-            failed.push_back(std::string(id_text) + " (" + tc::to_string(end.result).data() + ")");
+        else if(end.kind == tc::step_kind::failed)
+            failed.push_back(std::string(id_text) + " (" + tc::to_string(end.outcome).data() + ")");
         auto const after = batch.finished(del, epoch_now());
         if(after && after->stop == tc::batch_stop::unauthorized)
             std::printf("\nstopped: 401 unauthorized; the other %zu ids are not attempted\n",

@@ -40,16 +40,16 @@ seed_429()
 TEST_CASE("204: done, deleted")
 {
     auto const d = tc::decide(parse_bytes(seed_response()).value(), attempt(1));
-    CHECK(d.what == action::done);
-    CHECK(d.result == outcome::deleted);
+    CHECK(d.action == action::done);
+    CHECK(d.outcome == outcome::deleted);
     CHECK(d.delay_ms == 0);
 }
 
 TEST_CASE("429 without Retry-After waits Reset - Date: the seed's clock gives 27000 ms")
 {
     auto const d = tc::decide(seed_429(), attempt(1));
-    CHECK(d.what == action::retry);
-    CHECK(d.result == outcome::rate_limited);
+    CHECK(d.action == action::retry);
+    CHECK(d.outcome == outcome::rate_limited);
     CHECK(d.delay_ms == 27000);
     CHECK(d.source == tc::delay_source::reset_minus_date);
     // a skewed local clock does not matter when the server sent Date
@@ -78,11 +78,11 @@ TEST_CASE("429: Retry-After first, then Reset - Date, then Reset - now, never ne
     CHECK(d.source == tc::delay_source::reset_minus_now);
     a.now = 1573849600; // the reset is past
     CHECK(tc::decide(r, a).delay_ms == 0);
-    CHECK(tc::decide(r, a).what == action::retry);
+    CHECK(tc::decide(r, a).action == action::retry);
 
     // no hint at all: the policy's default (one rate-limit window)
     d = tc::decide(status(429), attempt(1));
-    CHECK(d.what == action::retry);
+    CHECK(d.action == action::retry);
     CHECK(d.delay_ms == 60000);
     CHECK(d.source == tc::delay_source::rate_limit_default);
     // Reset without any clock is no hint either
@@ -106,20 +106,20 @@ TEST_CASE("503: Retry-After, else exponential backoff; 500: backoff; both up to 
     CHECK(tc::decide(r, attempt(1)).delay_ms == 7000);
     CHECK(tc::decide(status(503), attempt(1)).delay_ms == 1000);
     CHECK(tc::decide(status(503), attempt(2)).delay_ms == 2000);
-    CHECK(tc::decide(status(503), attempt(3)).what == action::fail);
+    CHECK(tc::decide(status(503), attempt(3)).action == action::fail);
     CHECK(tc::decide(status(500), attempt(1)).delay_ms == 1000);
     CHECK(tc::decide(status(500), attempt(2)).delay_ms == 2000);
     auto const last = tc::decide(status(500), attempt(3));
-    CHECK(last.what == action::fail);
-    CHECK(last.result == outcome::server_error);
-    CHECK(tc::decide(seed_429(), attempt(3)).what == action::fail);
+    CHECK(last.action == action::fail);
+    CHECK(last.outcome == outcome::server_error);
+    CHECK(tc::decide(seed_429(), attempt(3)).action == action::fail);
     // 502 and 504, a gateway's answers, are retried like 500
     for(int gateway : {502, 504})
     {
         CAPTURE(gateway);
-        CHECK(tc::decide(status(gateway), attempt(1)).what == action::retry);
+        CHECK(tc::decide(status(gateway), attempt(1)).action == action::retry);
         CHECK(tc::decide(status(gateway), attempt(2)).delay_ms == 2000);
-        CHECK(tc::decide(status(gateway), attempt(3)).result == tc::outcome_of(gateway));
+        CHECK(tc::decide(status(gateway), attempt(3)).outcome == tc::outcome_of(gateway));
     }
     CHECK(tc::outcome_of(502) == outcome::bad_gateway);
     CHECK(tc::outcome_of(504) == outcome::gateway_timeout);
@@ -141,8 +141,8 @@ TEST_CASE("401 is never retried; 301, 400, 403, 405, 406, 415 and unexpected sta
         tc::response r = status(s);
         r.retry_after_delay = 1; // a hint changes nothing
         auto const d = tc::decide(r, attempt(1, true));
-        CHECK(d.what == action::fail);
-        CHECK(d.result == tc::outcome_of(s));
+        CHECK(d.action == action::fail);
+        CHECK(d.outcome == tc::outcome_of(s));
         CHECK(d.delay_ms == 0);
     }
 }
@@ -171,21 +171,21 @@ TEST_CASE("any 5xx leaves the delete uncertain; nothing else does")
 TEST_CASE("404 is not_found, unless an earlier attempt may have deleted it: then already_absent")
 {
     auto d = tc::decide(status(404), attempt(2));
-    CHECK(d.what == action::fail);
-    CHECK(d.result == outcome::not_found);
+    CHECK(d.action == action::fail);
+    CHECK(d.outcome == outcome::not_found);
     d = tc::decide(status(404), attempt(2, true));
-    CHECK(d.what == action::done);
-    CHECK(d.result == outcome::already_absent);
+    CHECK(d.action == action::done);
+    CHECK(d.outcome == outcome::already_absent);
 }
 
 TEST_CASE("no response at all: retry with backoff while attempts remain")
 {
     auto d = tc::decide_no_response(attempt(1));
-    CHECK(d.what == action::retry);
-    CHECK(d.result == outcome::no_response);
+    CHECK(d.action == action::retry);
+    CHECK(d.outcome == outcome::no_response);
     CHECK(d.delay_ms == 1000);
     CHECK(tc::decide_no_response(attempt(2)).delay_ms == 2000);
-    CHECK(tc::decide_no_response(attempt(3)).what == action::fail);
+    CHECK(tc::decide_no_response(attempt(3)).action == action::fail);
 }
 
 TEST_CASE("a wait beyond max_delay_ms is not waited: fail, with the delay asked for")
@@ -193,18 +193,18 @@ TEST_CASE("a wait beyond max_delay_ms is not waited: fail, with the delay asked 
     tc::response r = status(429);
     r.retry_after_delay = 3600; // an hour
     auto const d = tc::decide(r, attempt(1));
-    CHECK(d.what == action::fail);
-    CHECK(d.result == outcome::rate_limited);
+    CHECK(d.action == action::fail);
+    CHECK(d.outcome == outcome::rate_limited);
     CHECK(d.delay_ms == 3600000);
     tc::retry_policy p;
     p.max_delay_ms = 4000 * 1000;
-    CHECK(tc::decide(r, attempt(1), p).what == action::retry);
+    CHECK(tc::decide(r, attempt(1), p).action == action::retry);
 }
 
 TEST_CASE("giving up after the last attempt says no delay; extreme numbers never overflow")
 {
     auto const last = tc::decide(seed_429(), attempt(3));
-    CHECK(last.what == action::fail);
+    CHECK(last.action == action::fail);
     CHECK(last.delay_ms == 0);
 
     tc::response r = status(429);
@@ -212,12 +212,12 @@ TEST_CASE("giving up after the last attempt says no delay; extreme numbers never
     tc::attempt_context a = attempt(1);
     a.now = INT64_MIN;
     auto d = tc::decide(r, a);
-    CHECK(d.what == action::fail); // an absurd wait is refused, not wrapped around
+    CHECK(d.action == action::fail); // an absurd wait is refused, not wrapped around
     CHECK(d.delay_ms == INT64_MAX);
     r.organization = {1, 0, INT64_MIN};
     a.now = INT64_MAX;
     d = tc::decide(r, a);
-    CHECK(d.what == action::retry);
+    CHECK(d.action == action::retry);
     CHECK(d.delay_ms == 0);
     CHECK(tc::pace_ms(r, INT64_MAX) == 0);
     r.organization.reset = INT64_MAX;

@@ -65,14 +65,14 @@ drive(std::vector<event> const& events, tc::retry_policy const& p = {},
     for(auto const& e : events)
     {
         tc::step s = d.next();
-        if(s.what == step_kind::wait)
+        if(s.kind == step_kind::wait)
         {
             if(waits)
                 waits->push_back(s.wait_ms);
             REQUIRE(!d.waited());
             s = d.next();
         }
-        REQUIRE(s.what == step_kind::send);
+        REQUIRE(s.kind == step_kind::send);
         switch(e.what)
         {
         case event::answer: REQUIRE(!d.received(e.r, 1573849473)); break;
@@ -120,8 +120,8 @@ TEST_CASE("scenarios: each status, lost answers, never sent, resends, 5xx then 4
     {
         CAPTURE(c.name);
         tc::step const s = drive(c.events);
-        CHECK(s.what == c.end);
-        CHECK(s.result == c.result);
+        CHECK(s.kind == c.end);
+        CHECK(s.outcome == c.result);
     }
 }
 
@@ -147,17 +147,17 @@ TEST_CASE("a wait beyond the cap is refused: failed, with the wait asked for")
     tc::response far = status(429);
     far.retry_after_delay = 3600;
     tc::step const s = drive({answer(far)});
-    CHECK(s.what == step_kind::failed);
-    CHECK(s.result == outcome::rate_limited);
+    CHECK(s.kind == step_kind::failed);
+    CHECK(s.outcome == outcome::rate_limited);
     CHECK(s.wait_ms == 3600000);
-    CHECK(s.why == tc::delay_source::retry_after);
+    CHECK(s.source == tc::delay_source::retry_after);
     // jitter never takes a wait past the cap
     tc::retry_policy p;
     p.max_delay_ms = 1500;
     p.jitter_ms = 10000;
     tc::deletion d(seed_request(), p);
     REQUIRE(!d.received(status(503), std::nullopt, 9999));
-    CHECK(d.next().what == step_kind::wait);
+    CHECK(d.next().kind == step_kind::wait);
     CHECK(d.next().wait_ms == 1500);
 }
 
@@ -167,9 +167,9 @@ TEST_CASE("attempts are bounded by the policy")
     p.max_attempts = 5;
     tc::deletion d(seed_request(), p);
     int sends = 0;
-    for(tc::step s = d.next(); s.what == step_kind::send || s.what == step_kind::wait; s = d.next())
+    for(tc::step s = d.next(); s.kind == step_kind::send || s.kind == step_kind::wait; s = d.next())
     {
-        if(s.what == step_kind::wait)
+        if(s.kind == step_kind::wait)
         {
             REQUIRE(!d.waited());
             continue;
@@ -179,7 +179,7 @@ TEST_CASE("attempts are bounded by the policy")
     }
     CHECK(sends == 5);
     CHECK(d.attempts() == 5);
-    CHECK(d.next().result == outcome::server_error);
+    CHECK(d.next().outcome == outcome::server_error);
 }
 
 TEST_CASE("events out of order are refused and change nothing")
@@ -190,12 +190,12 @@ TEST_CASE("events out of order are refused and change nothing")
     CHECK(d.received(status(204)) == tc::error::deletion_out_of_order);
     CHECK(d.no_response(tc::transport::never_sent) == tc::error::deletion_out_of_order);
     CHECK(d.resent() == tc::error::deletion_out_of_order);
-    CHECK(d.next().what == step_kind::wait);
+    CHECK(d.next().kind == step_kind::wait);
     CHECK(d.attempts() == 1);
     REQUIRE(!d.waited());
     REQUIRE(!d.received(status(204)));
     CHECK(d.received(status(204)) == tc::error::deletion_out_of_order);
-    CHECK(d.next().what == step_kind::done);
+    CHECK(d.next().kind == step_kind::done);
     CHECK(tc::make_error_code(tc::error::deletion_out_of_order) == tc::condition::invalid_input);
 }
 
@@ -206,10 +206,10 @@ TEST_CASE("an unreadable answer from any reader is a maybe-sent attempt")
     REQUIRE(bad.has_error());
     REQUIRE(!d.received(bad));
     CHECK(d.uncertain());
-    CHECK(d.next().what == step_kind::wait);
+    CHECK(d.next().kind == step_kind::wait);
     REQUIRE(!d.waited());
     REQUIRE(!d.received(parse_lines("HTTP/1.1 404 Not Found\r\n\r\n")));
-    CHECK(d.next().result == outcome::already_absent);
+    CHECK(d.next().outcome == outcome::already_absent);
     CHECK(d.last_response()->status == 404);
 }
 
@@ -304,14 +304,14 @@ TEST_CASE("randomized against a simulated server: the invariants hold")
         for(int guard = 0; guard < 100; ++guard)
         {
             tc::step const s = d.next();
-            if(s.what == step_kind::wait)
+            if(s.kind == step_kind::wait)
             {
                 CHECK(s.wait_ms >= 0);
                 CHECK(s.wait_ms <= p.max_delay_ms);
                 REQUIRE(!d.waited());
                 continue;
             }
-            if(s.what != step_kind::send)
+            if(s.kind != step_kind::send)
                 break;
             ++sends;
             REQUIRE(sends <= p.max_attempts);
@@ -341,19 +341,19 @@ TEST_CASE("randomized against a simulated server: the invariants hold")
                 REQUIRE(!d.received(status(present ? 403 : 404), std::nullopt, rnd()));
         }
         tc::step const end = d.next();
-        REQUIRE((end.what == step_kind::done || end.what == step_kind::failed));
+        REQUIRE((end.kind == step_kind::done || end.kind == step_kind::failed));
         CHECK(d.attempts() <= p.max_attempts);
-        if(end.result == outcome::already_absent)
+        if(end.outcome == outcome::already_absent)
         {
             // only after an attempt that may have been carried out
             CHECK(d.uncertain());
             CHECK(maybe_gone_by_us);
             ++absent;
         }
-        if(end.what == step_kind::done)
+        if(end.kind == step_kind::done)
             CHECK(!present);
         // never a definite not_found when an attempt of ours may have deleted it
-        CHECK_FALSE((end.result == outcome::not_found && maybe_gone_by_us));
+        CHECK_FALSE((end.outcome == outcome::not_found && maybe_gone_by_us));
         ++finished;
     }
     CHECK(finished == 20000);

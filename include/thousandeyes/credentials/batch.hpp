@@ -71,7 +71,7 @@ public:
         if((!done && d.current() != deletion::state::failed) || stopped_ || seen_ == total_)
             return error::deletion_out_of_order;
         ++seen_;
-        outcome const o = d.last_decision().result;
+        outcome const o = d.last_decision().outcome;
         if(!done)
             ++failed_;
         else if(o == outcome::already_absent)

@@ -113,11 +113,14 @@ struct attempt_context
 
 struct decision
 {
-    action what = action::fail;
+    /// done, retry or fail.
+    credentials::action action = credentials::action::fail;
     /// retry: wait this long first. fail: 0, or the wait the server asked
     /// for when it exceeds max_delay_ms (the reason to fail).
     std::int64_t delay_ms = 0;
-    outcome result = outcome::unexpected;
+    /// What the delete came to (or would, if this is the last attempt).
+    credentials::outcome outcome = credentials::outcome::unexpected;
+    /// Why `delay_ms` has its value.
     delay_source source = delay_source::none;
 };
 
@@ -137,17 +140,17 @@ retry_or_give_up(outcome o, std::int64_t delay, delay_source src,
                  attempt_context const& a, retry_policy const& p) noexcept
 {
     decision d;
-    d.result = o;
+    d.outcome = o;
     d.source = src;
     d.delay_ms = delay < 0 ? 0 : delay;
     if(d.delay_ms > p.max_delay_ms)
     {
-        d.what = action::fail; // delay_ms says what the server asked for
+        d.action = action::fail; // delay_ms says what the server asked for
         return d;
     }
     if(a.attempt >= p.max_attempts)
     {
-        d.what = action::fail;
+        d.action = action::fail;
         d.delay_ms = 0;
         return d;
     }
@@ -159,7 +162,7 @@ retry_or_give_up(outcome o, std::int64_t delay, delay_source src,
         if(d.delay_ms > p.max_delay_ms)
             d.delay_ms = p.max_delay_ms;
     }
-    d.what = action::retry;
+    d.action = action::retry;
     return d;
 }
 
@@ -235,17 +238,17 @@ decide(response const& r, attempt_context const& a,
 {
     outcome const o = r.status_outcome();
     decision d;
-    d.result = o;
+    d.outcome = o;
     switch(o)
     {
     case outcome::deleted:
-        d.what = action::done;
+        d.action = action::done;
         return d;
     case outcome::not_found:
         if(a.earlier_attempt_uncertain)
         {
-            d.what = action::done;
-            d.result = outcome::already_absent;
+            d.action = action::done;
+            d.outcome = outcome::already_absent;
         }
         return d;
     case outcome::rate_limited:

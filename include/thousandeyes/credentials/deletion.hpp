@@ -43,10 +43,10 @@ enum class step_kind : unsigned char
 /// One step: what to do and, for a wait, how long and why.
 struct step
 {
-    step_kind what = step_kind::send;
-    std::int64_t wait_ms = 0;                 //< wait: how long; failed: a wait refused
-    delay_source why = delay_source::none;    //< the wait's reason
-    outcome result = outcome::unexpected;     //< done, failed: the outcome
+    step_kind kind = step_kind::send;              ///< what to do
+    std::int64_t wait_ms = 0;                      ///< wait: how long; failed: a wait refused
+    delay_source source = delay_source::none;      ///< why the wait is that long
+    credentials::outcome outcome = credentials::outcome::unexpected; ///< done, failed: the outcome
 };
 
 inline constexpr string_view
@@ -66,10 +66,10 @@ to_string(step_kind k) noexcept
 
     @code
     deletion del(req, policy);
-    for(step s = del.next(); s.what == step_kind::send || s.what == step_kind::wait;
+    for(step s = del.next(); s.kind == step_kind::send || s.kind == step_kind::wait;
         s = del.next())
     {
-        if(s.what == step_kind::wait) { sleep(s.wait_ms); del.waited(); continue; }
+        if(s.kind == step_kind::wait) { sleep(s.wait_ms); del.waited(); continue; }
         // send del.to_send() with your stack, then one of:
         del.received(response_or_error, now, random);
         del.no_response(transport::maybe_sent, now, random);
@@ -119,20 +119,20 @@ public:
     next() const noexcept
     {
         step s;
-        s.result = last_.result;
+        s.outcome = last_.outcome;
         switch(state_)
         {
-        case state::ready: s.what = step_kind::send; break;
+        case state::ready: s.kind = step_kind::send; break;
         case state::waiting:
-            s.what = step_kind::wait;
+            s.kind = step_kind::wait;
             s.wait_ms = last_.delay_ms;
-            s.why = last_.source;
+            s.source = last_.source;
             break;
-        case state::done: s.what = step_kind::done; break;
+        case state::done: s.kind = step_kind::done; break;
         case state::failed:
-            s.what = step_kind::failed;
+            s.kind = step_kind::failed;
             s.wait_ms = last_.delay_ms;
-            s.why = last_.source;
+            s.source = last_.source;
             break;
         }
         return s;
@@ -244,7 +244,7 @@ private:
     settle(decision const& d) noexcept
     {
         last_ = d;
-        switch(d.what)
+        switch(d.action)
         {
         case action::done: state_ = state::done; break;
         case action::retry: state_ = state::waiting; break;
