@@ -620,7 +620,7 @@ run_explain(int argc, char** argv)
     else if(r.body == tc::body_framing::chunked)
         b = dechunk(body, body_len);
     static tc::error_message message;
-    message = tc::error_message::parse(b);
+    message = tc::error_message::read(b);
 
     tc::attempt_context ctx;
     ctx.attempt = static_cast<int>(attempt);
@@ -888,7 +888,7 @@ delete_one(CURL* curl, tc::deletion& del, delete_settings const& s, char const* 
         {
             std::printf("%d %s; ", head->status, tc::to_string(d.outcome).data());
             put_rate_limit_left(*head);
-            auto const m = tc::error_message::parse(string_view(x->body, x->body_size));
+            auto const m = tc::error_message::read(string_view(x->body, x->body_size));
             if(d.action == tc::action::fail && !m.text().empty())
                 std::printf("; \"%s\"", cli::for_terminal(m.text()).c_str()); // the server's words
         }

@@ -12,57 +12,57 @@ using tc::error_message;
 
 TEST_CASE("v6 errorMessage")
 {
-    auto const m = error_message::parse(R"({"errorMessage": "Credential not found"})");
+    auto const m = error_message::read(R"({"errorMessage": "Credential not found"})");
     CHECK(m.text() == "Credential not found");
     CHECK(!m.status());
 }
 
 TEST_CASE("v7 problem details: title and detail, with status")
 {
-    auto const m = error_message::parse(
+    auto const m = error_message::read(
         R"({"type":"about:blank","title":"Forbidden","status":403,)"
         R"("detail":"Not allowed on the Sandbox account.","instance":"/v7/credentials/1"})");
     CHECK(m.text() == "Forbidden: Not allowed on the Sandbox account.");
     CHECK(m.status() == 403);
-    CHECK(m.get(error_message::title) == "Forbidden");
-    CHECK(error_message::parse(R"({"title":"Not Found"})").text() == "Not Found");
-    CHECK(error_message::parse(R"({"detail":"gone"})").text() == "gone");
+    CHECK(m.get(error_message::member::title) == "Forbidden");
+    CHECK(error_message::read(R"({"title":"Not Found"})").text() == "Not Found");
+    CHECK(error_message::read(R"({"detail":"gone"})").text() == "gone");
 }
 
 TEST_CASE("v7 401: error and error_description")
 {
-    auto const m = error_message::parse(
+    auto const m = error_message::read(
         R"({"error":"invalid_token","error_description":"The access token expired"})");
     CHECK(m.text() == "invalid_token: The access token expired");
 }
 
 TEST_CASE("the generic error body: the errors strings, joined")
 {
-    auto const m = tc::error_message::parse(
+    auto const m = tc::error_message::read(
         R"({"timestamp": 1679677853573, "errors": ["User cannot create more than 5 integrations"], "path": ""})");
     CHECK(m.text() == "User cannot create more than 5 integrations");
-    auto const two = tc::error_message::parse(R"({"errors": ["first", "second"], "path": "/v7/x"})");
+    auto const two = tc::error_message::read(R"({"errors": ["first", "second"], "path": "/v7/x"})");
     CHECK(two.text() == "first; second");
-    CHECK(two.get(tc::error_message::errors) == "first; second");
+    CHECK(two.get(tc::error_message::member::errors) == "first; second");
 }
 
 TEST_CASE("v7 validation errors: the message of each object, joined")
 {
-    auto const m = tc::error_message::parse(
+    auto const m = tc::error_message::read(
         R"({"errors": [{"code": "E1", "field": "id", "message": "must be numeric"},)"
         R"( {"message": "too long", "field": "aid", "nested": {"message": "no"}}, 7, null]})");
     CHECK(m.text() == "must be numeric; too long");
     // another shape's message comes first
-    auto const both = tc::error_message::parse(R"({"errors": ["x"], "errorMessage": "v6 words"})");
+    auto const both = tc::error_message::read(R"({"errors": ["x"], "errorMessage": "v6 words"})");
     CHECK(both.text() == "v6 words");
     // only a top-level "errors"; nested arrays inside it are not messages
-    CHECK(tc::error_message::parse(R"({"a": {"errors": ["no"]}})").text().empty());
-    CHECK(tc::error_message::parse(R"({"errors": [["no"], {"message": ["no"]}]})").text().empty());
+    CHECK(tc::error_message::read(R"({"a": {"errors": ["no"]}})").text().empty());
+    CHECK(tc::error_message::read(R"({"errors": [["no"], {"message": ["no"]}]})").text().empty());
     // bounded: many messages are cut at max_member, at a UTF-8 boundary
     std::string body = R"({"errors": [)";
     for(int i = 0; i < 100; ++i)
         body += std::string(i ? "," : "") + "\"\xc3\xa9rr " + std::to_string(i) + "\"";
-    auto const many = tc::error_message::parse(body + "]}");
+    auto const many = tc::error_message::read(body + "]}");
     CHECK(many.text().size() <= tc::error_message::max_member);
     CHECK(many.truncated());
     CHECK(many.text().substr(0, 14) == "\xc3\xa9rr 0; \xc3\xa9rr 1");
@@ -70,11 +70,11 @@ TEST_CASE("v7 validation errors: the message of each object, joined")
 
 TEST_CASE("escapes are decoded; only top-level members count; the last repeat wins")
 {
-    CHECK(error_message::parse(R"({"errorMessage":"a \"b\" \u00e9\n"})").text() == "a \"b\" \xc3\xa9\n");
-    CHECK(error_message::parse(R"({"nested":{"errorMessage":"no"},"x":[{"title":"no"}]})").text().empty());
-    CHECK(error_message::parse(R"({"errorMessage":"one","errorMessage":"two"})").text() == "two");
-    CHECK(error_message::parse(R"({"errorMessage":5,"title":{"a":"b"}})").text().empty());
-    CHECK(error_message::parse(R"({"status":"403"})").status() == std::nullopt);
+    CHECK(error_message::read(R"({"errorMessage":"a \"b\" \u00e9\n"})").text() == "a \"b\" \xc3\xa9\n");
+    CHECK(error_message::read(R"({"nested":{"errorMessage":"no"},"x":[{"title":"no"}]})").text().empty());
+    CHECK(error_message::read(R"({"errorMessage":"one","errorMessage":"two"})").text() == "two");
+    CHECK(error_message::read(R"({"errorMessage":5,"title":{"a":"b"}})").text().empty());
+    CHECK(error_message::read(R"({"status":"403"})").status() == std::nullopt);
 }
 
 TEST_CASE("bodies without a message give an empty one: empty, {}, XML, HTML, broken JSON")
@@ -84,20 +84,20 @@ TEST_CASE("bodies without a message give an empty one: empty, {}, XML, HTML, bro
                             "{\"errorMessage\":\"x\"} trailing", "{\"errorMessage\":\"\xff\"}"})
     {
         CAPTURE(body);
-        CHECK(error_message::parse(body).text().empty());
+        CHECK(error_message::read(body).text().empty());
     }
-    CHECK(error_message::parse(" {\"errorMessage\":\"x\"}\n").text() == "x");
+    CHECK(error_message::read(" {\"errorMessage\":\"x\"}\n").text() == "x");
 }
 
 TEST_CASE("long members are cut at a UTF-8 boundary and marked truncated")
 {
     std::string s(error_message::max_member - 1, 'a');
     s += "\xc3\xa9\xc3\xa9"; // two 2-byte characters: the first would straddle the cut
-    auto const m = error_message::parse("{\"errorMessage\":\"" + s + "\"}");
+    auto const m = error_message::read("{\"errorMessage\":\"" + s + "\"}");
     CHECK(m.truncated());
     CHECK(m.text().size() == error_message::max_member - 1);
     CHECK(m.text() == std::string(error_message::max_member - 1, 'a'));
-    auto const fits = error_message::parse("{\"errorMessage\":\"" + std::string(error_message::max_member, 'b') + "\"}");
+    auto const fits = error_message::read("{\"errorMessage\":\"" + std::string(error_message::max_member, 'b') + "\"}");
     CHECK(!fits.truncated());
     CHECK(fits.text().size() == error_message::max_member);
 }
@@ -105,9 +105,9 @@ TEST_CASE("long members are cut at a UTF-8 boundary and marked truncated")
 TEST_CASE("deep nesting and huge bodies are bounded")
 {
     std::string deep = "{\"errorMessage\":\"x\",\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
-    CHECK(error_message::parse(deep).text().empty()); // deeper than 32
+    CHECK(error_message::read(deep).text().empty()); // deeper than 32
     std::string big = "{\"errorMessage\":\"x\",\"pad\":\"" + std::string(error_message::max_body, 'p') + "\"}";
-    CHECK(error_message::parse(big).text().empty());
+    CHECK(error_message::read(big).text().empty());
 }
 
 TEST_CASE("arbitrary bytes never crash the reader, and any message stays bounded")
@@ -121,7 +121,7 @@ TEST_CASE("arbitrary bytes never crash the reader, and any message stays bounded
         std::size_t const n = next() % 64;
         for(std::size_t i = 0; i < n; ++i)
             body += alphabet[next() % (sizeof(alphabet) - 1)];
-        auto const m = error_message::parse(body);
+        auto const m = error_message::read(body);
         CHECK(m.text().size() <= 2 * error_message::max_member + 2);
     }
 }
@@ -150,7 +150,7 @@ TEST_CASE("generated messages with escapes are read back exactly")
             }
             }
         }
-        auto const m = error_message::parse("{\"x\":[1,{\"y\":2}],\"errorMessage\":\"" + json + "\"}");
+        auto const m = error_message::read("{\"x\":[1,{\"y\":2}],\"errorMessage\":\"" + json + "\"}");
         CHECK(m.text() == text);
     }
 }

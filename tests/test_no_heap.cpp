@@ -105,7 +105,7 @@ TEST_CASE("reading a response in each form, its error message, and deciding allo
         total += tc::decide(r, a).delay_ms + tc::decide(r429, a).delay_ms +
                  tc::decide(r503, a).delay_ms + tc::decide_no_response(a).delay_ms +
                  tc::pace_ms(r, a.now);
-        auto const m = tc::error_message::parse(body);
+        auto const m = tc::error_message::read(body);
         total += static_cast<std::int64_t>(m.text().size());
     }
     unsigned long const after = allocations;

@@ -53,7 +53,7 @@ TEST_CASE("the seed's response: 204, deleted, 240/236/1573849500, Date 157384947
     REQUIRE(n.has_value());
     CHECK(*n == 448);
     CHECK(p.done());
-    CHECK(p.head_size() == 448);
+    CHECK(p.consumed() == 448);
     auto const r = p.get().value();
     CHECK(r.status == 204);
     CHECK(r.status_outcome() == tc::outcome::deleted);
@@ -429,7 +429,7 @@ TEST_CASE("raw bytes: feed stops at the end of the head and reports the body's f
     auto n = p.feed(raw);
     REQUIRE(n.has_value());
     CHECK(*n == h.size());
-    CHECK(p.head_size() == h.size());
+    CHECK(p.consumed() == h.size());
     auto const r = p.get().value();
     CHECK(r.body == tc::body_framing::content_length);
     CHECK(r.content_length == 27);
@@ -442,7 +442,7 @@ TEST_CASE("raw bytes: feed stops at the end of the head and reports the body's f
     for(char c : raw)
         used += q.feed(tc::string_view(&c, 1)).value();
     CHECK(used == h.size());
-    CHECK(q.head_size() == h.size());
+    CHECK(q.consumed() == h.size());
 
     CHECK(ok(head({"HTTP/1.1 500 x", "Content-Length: 5, 5"})).content_length == 5);
     CHECK(ok(head({"HTTP/1.1 500 x", "Transfer-Encoding: gzip, chunked", "Content-Length: 5"})).body ==

@@ -49,7 +49,7 @@ LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
         if(d.delay_ms < 0 || tc::pace_ms(*whole, a.now) < 0)
             std::abort();
     }
-    auto const m = tc::error_message::parse(raw);
+    auto const m = tc::error_message::read(raw);
     if(m.text().size() > 2 * tc::error_message::max_member + 2)
         std::abort();
     return 0;

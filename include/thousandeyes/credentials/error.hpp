@@ -96,7 +96,7 @@ enum class condition
 namespace detail {
 
 inline char const*
-error_message(int ev) noexcept
+message_of(int ev) noexcept
 {
     switch(static_cast<error>(ev))
     {
@@ -205,13 +205,13 @@ public:
     std::string
     message(int ev) const override
     {
-        return error_message(ev);
+        return message_of(ev);
     }
 
     char const*
     message(int ev, char*, std::size_t) const noexcept override
     {
-        return error_message(ev);
+        return message_of(ev);
     }
 
     boost::system::error_condition

@@ -46,20 +46,21 @@ public:
     static constexpr std::size_t max_member = 256;
     static constexpr std::size_t max_body = 64 * 1024;
 
-    enum member : unsigned char
+    /// The members read (scoped: `member::error` names no namespace or type).
+    enum class member : unsigned char
     {
-        error_message_member, // "errorMessage"
-        title,                // "title"
-        detail,               // "detail"
-        error,                // "error"
-        error_description,    // "error_description"
-        errors,               // "errors": the messages, joined
-        member_count
+        error_message,     ///< "errorMessage"
+        title,             ///< "title"
+        detail,            ///< "detail"
+        error,             ///< "error"
+        error_description, ///< "error_description"
+        errors             ///< "errors": the messages, joined
     };
+    static constexpr std::size_t member_count = 6;
 
-    /// Reads `body`; never fails: a body without a message gives an empty one.
+    /// Reads `body`; never fails (so not `parse`): a body without a message gives an empty one.
     static error_message
-    parse(string_view body) noexcept
+    read(string_view body) noexcept
     {
         error_message m;
         if(body.size() > max_body)
@@ -87,7 +88,7 @@ public:
     string_view
     get(member m) const noexcept
     {
-        return {slot_[m], len_[m]};
+        return {slot_[idx(m)], len_[idx(m)]};
     }
 
     /// A problem-details `status` member, when it is an integer.
@@ -105,6 +106,12 @@ public:
     }
 
 private:
+    static constexpr int
+    idx(member m) noexcept
+    {
+        return static_cast<int>(m);
+    }
+
     char slot_[member_count][max_member];
     std::size_t len_[member_count] = {};
     bool full_[member_count] = {};
@@ -129,8 +136,8 @@ private:
     void
     start_errors_item() noexcept
     {
-        target_ = errors;
-        sep_pending_ = len_[errors] != 0;
+        target_ = idx(member::errors);
+        sep_pending_ = len_[idx(member::errors)] != 0;
     }
 
     bool
@@ -144,7 +151,7 @@ private:
     {
         if(full_[m])
             return;
-        if(m == errors && sep_pending_)
+        if(m == idx(member::errors) && sep_pending_)
         {
             sep_pending_ = false;
             append(m, "; ");
@@ -177,7 +184,7 @@ private:
     pair(member a, member b) noexcept
     {
         put(get(a));
-        if(len_[a] && len_[b])
+        if(!get(a).empty() && !get(b).empty())
             put(": ");
         put(get(b));
     }
@@ -185,14 +192,14 @@ private:
     void
     compose() noexcept
     {
-        if(len_[error_message_member])
-            put(get(error_message_member));
-        else if(len_[title] || len_[detail])
-            pair(title, detail);
-        else if(len_[error] || len_[error_description])
-            pair(error, error_description);
+        if(len_[idx(member::error_message)])
+            put(get(member::error_message));
+        else if(len_[idx(member::title)] || len_[idx(member::detail)])
+            pair(member::title, member::detail);
+        else if(len_[idx(member::error)] || len_[idx(member::error_description)])
+            pair(member::error, member::error_description);
         else
-            put(get(errors));
+            put(get(member::errors));
     }
 
     void
@@ -208,11 +215,11 @@ private:
         if(depth_ != 1)
             return;
         string_view const k(key_, key_len_);
-        if(k == "errorMessage") target_ = error_message_member;
-        else if(k == "title") target_ = title;
-        else if(k == "detail") target_ = detail;
-        else if(k == "error") target_ = error;
-        else if(k == "error_description") target_ = error_description;
+        if(k == "errorMessage") target_ = idx(member::error_message);
+        else if(k == "title") target_ = idx(member::title);
+        else if(k == "detail") target_ = idx(member::detail);
+        else if(k == "error") target_ = idx(member::error);
+        else if(k == "error_description") target_ = idx(member::error_description);
         else if(k == "status") status_next_ = true;
         else if(k == "errors") errors_next_ = true;
         if(target_ >= 0)
@@ -260,8 +267,8 @@ private:
                 // a repeated member: the last one counts
                 m.in_errors_ = true;
                 m.errors_depth_ = m.depth_;
-                m.len_[error_message::errors] = 0;
-                m.full_[error_message::errors] = false;
+                m.len_[idx(member::errors)] = 0;
+                m.full_[idx(member::errors)] = false;
             }
             return true;
         }

@@ -204,9 +204,9 @@ public:
     /// Bytes of head consumed so far (interim responses included); once
     /// `done`, the offset of the body in the byte stream.
     std::size_t
-    head_size() const noexcept
+    consumed() const noexcept
     {
-        return r_.head_size();
+        return r_.consumed();
     }
 
     /// The response once `done`; else the error met, or

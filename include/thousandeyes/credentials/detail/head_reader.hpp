@@ -90,7 +90,7 @@ public:
 
     /// Bytes of head counted so far.
     std::size_t
-    head_size() const noexcept
+    consumed() const noexcept
     {
         return head_;
     }
