@@ -20,8 +20,8 @@ namespace credentials {
 /// The authentication scheme of an `authorization`.
 enum class auth_scheme
 {
-    basic, //< RFC 7617: email and API token (API v6 only)
-    bearer //< RFC 6750: a bearer token (API v6 and v7)
+    basic, ///< RFC 7617: email and API token (API v6 only)
+    bearer ///< RFC 6750: a bearer token (API v6 and v7)
 };
 
 /** A validated `Authorization` header value, ready to send.

@@ -18,9 +18,9 @@ namespace credentials {
 /// Why a batch stops before its last id.
 enum class batch_stop : unsigned char
 {
-    none,          //< it goes on, or every id was attempted
-    unauthorized,  //< a 401: the same credentials would fail for every id
-    wait_too_long  //< the pacing wait exceeds max_delay_ms: not slept
+    none,          ///< it goes on, or every id was attempted
+    unauthorized,  ///< a 401: the same credentials would fail for every id
+    wait_too_long  ///< the pacing wait exceeds max_delay_ms: not slept
 };
 
 inline constexpr string_view
@@ -38,9 +38,9 @@ to_string(batch_stop s) noexcept
 /// What comes after a credential: the next one after `wait_ms`, or a stop.
 struct batch_step
 {
-    bool next = false;                      //< another id is to be deleted
-    std::int64_t wait_ms = 0;               //< next: wait first; wait_too_long: the wait refused
-    batch_stop stop = batch_stop::none;     //< !next: why, before the last id
+    bool next = false;                      ///< another id is to be deleted
+    std::int64_t wait_ms = 0;               ///< next: wait first; wait_too_long: the wait refused
+    batch_stop stop = batch_stop::none;     ///< !next: why, before the last id
 };
 
 /** The ids of one run, on one organization's quota.

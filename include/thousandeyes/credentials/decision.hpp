@@ -19,9 +19,9 @@ namespace credentials {
 
 enum class action : unsigned char
 {
-    done,  //< the credential is gone (deleted, or already absent)
-    retry, //< send the same request again after `delay_ms`
-    fail   //< stop: `result` says why
+    done,  ///< the credential is gone (deleted, or already absent)
+    retry, ///< send the same request again after `delay_ms`
+    fail   ///< stop: `result` says why
 };
 
 inline constexpr string_view
@@ -39,13 +39,13 @@ to_string(action a) noexcept
 /// Why a delay has the value it has, for logs and reviews.
 enum class delay_source : unsigned char
 {
-    none,              //< no delay
-    retry_after,       //< the response's Retry-After
-    reset_minus_date,  //< the later X-*-Rate-Limit-Reset - Date (server clock)
-    reset_minus_now,   //< the later X-*-Rate-Limit-Reset - now (local clock)
-    ietf_reset,        //< RateLimit t= / RateLimit-Reset (seconds)
-    rate_limit_default,//< a 429 without any hint
-    backoff            //< exponential backoff
+    none,              ///< no delay
+    retry_after,       ///< the response's Retry-After
+    reset_minus_date,  ///< the later X-*-Rate-Limit-Reset - Date (server clock)
+    reset_minus_now,   ///< the later X-*-Rate-Limit-Reset - now (local clock)
+    ietf_reset,        ///< RateLimit t= / RateLimit-Reset (seconds)
+    rate_limit_default,///< a 429 without any hint
+    backoff            ///< exponential backoff
 };
 
 inline constexpr string_view

@@ -34,10 +34,10 @@ enum class transport : unsigned char
 /// What the caller does next (see `deletion::next`).
 enum class step_kind : unsigned char
 {
-    send, //< send `deletion::to_send()`, then report what happened
-    wait, //< wait `wait_ms`, then call `deletion::waited()`
-    done, //< finished: the credential is gone (`result`: deleted, already_absent)
-    failed //< finished: `result` says why; `wait_ms` > 0 is a wait refused
+    send, ///< send `deletion::to_send()`, then report what happened
+    wait, ///< wait `wait_ms`, then call `deletion::waited()`
+    done, ///< finished: the credential is gone (`result`: deleted, already_absent)
+    failed ///< finished: `result` says why; `wait_ms` > 0 is a wait refused
 };
 
 /// One step: what to do and, for a wait, how long and why.
@@ -101,8 +101,8 @@ class deletion
 public:
     enum class state : unsigned char
     {
-        ready,   //< the request is to be sent (again)
-        waiting, //< a wait is to be waited
+        ready,   ///< the request is to be sent (again)
+        waiting, ///< a wait is to be waited
         done,
         failed
     };

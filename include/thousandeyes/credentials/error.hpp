@@ -88,9 +88,9 @@ enum class error
 /// Broad classes of `error`, for callers that only need to branch.
 enum class condition
 {
-    invalid_input = 1, //< a field broke a rule: fix the input
-    buffer_too_small,  //< the output storage is too small: retry with more
-    malformed_response //< the response head breaks HTTP/1.1: do not trust it
+    invalid_input = 1, ///< a field broke a rule: fix the input
+    buffer_too_small,  ///< the output storage is too small: retry with more
+    malformed_response ///< the response head breaks HTTP/1.1: do not trust it
 };
 
 namespace detail {

@@ -18,8 +18,8 @@ namespace credentials {
 /// Which ThousandEyes API a request speaks.
 enum class api_version
 {
-    v6, //< POST {base}/v6/credentials/{id}/delete[.json|.xml]
-    v7  //< DELETE {base}/v7/credentials/{id}
+    v6, ///< POST {base}/v6/credentials/{id}/delete[.json|.xml]
+    v7  ///< DELETE {base}/v7/credentials/{id}
 };
 
 /** The v6 response format.
@@ -30,9 +30,9 @@ enum class api_version
 */
 enum class v6_format
 {
-    json, //< suffix ".json", Accept: application/json
-    xml,  //< suffix ".xml",  Accept: text/xml
-    none  //< no suffix,      Accept: application/json
+    json, ///< suffix ".json", Accept: application/json
+    xml,  ///< suffix ".xml",  Accept: text/xml
+    none  ///< no suffix,      Accept: application/json
 };
 
 /// One header field of a request, as handed to an HTTP stack.

@@ -20,23 +20,23 @@ namespace credentials {
 /// status's own outcome: the decision gives them (see decision.hpp).
 enum class outcome : unsigned char
 {
-    deleted,                //< 204
-    already_absent,         //< 404 after an attempt whose response was lost
-    moved,                  //< 301: the API version requested does not exist
-    bad_request,            //< 400 (also: an invalid aid)
-    unauthorized,           //< 401: invalid credentials, or a locked account
-    forbidden,              //< 403: permission, account group, Sandbox account
-    not_found,              //< 404
-    method_not_allowed,     //< 405
-    not_acceptable,         //< 406
-    unsupported_media_type, //< 415
-    rate_limited,           //< 429
-    server_error,           //< 500
-    unavailable,            //< 503: maintenance
-    bad_gateway,            //< 502: a gateway's answer (not documented by the API)
-    gateway_timeout,        //< 504: a gateway's answer (not documented by the API)
-    unexpected,             //< any other status, 2xx other than 204 included
-    no_response             //< timeout or connection lost: no status at all
+    deleted,                ///< 204
+    already_absent,         ///< 404 after an attempt whose response was lost
+    moved,                  ///< 301: the API version requested does not exist
+    bad_request,            ///< 400 (also: an invalid aid)
+    unauthorized,           ///< 401: invalid credentials, or a locked account
+    forbidden,              ///< 403: permission, account group, Sandbox account
+    not_found,              ///< 404
+    method_not_allowed,     ///< 405
+    not_acceptable,         ///< 406
+    unsupported_media_type, ///< 415
+    rate_limited,           ///< 429
+    server_error,           ///< 500
+    unavailable,            ///< 503: maintenance
+    bad_gateway,            ///< 502: a gateway's answer (not documented by the API)
+    gateway_timeout,        ///< 504: a gateway's answer (not documented by the API)
+    unexpected,             ///< any other status, 2xx other than 204 included
+    no_response             ///< timeout or connection lost: no status at all
 };
 
 /// The documented meaning of a status for this delete (v6 "Response status
@@ -110,9 +110,9 @@ to_string(outcome o) noexcept
 */
 struct rate_limit
 {
-    std::optional<std::int64_t> limit;     //< requests allowed per window
-    std::optional<std::int64_t> remaining; //< requests left in the window
-    std::optional<std::int64_t> reset;     //< next rollover, epoch seconds (UTC)
+    std::optional<std::int64_t> limit;     ///< requests allowed per window
+    std::optional<std::int64_t> remaining; ///< requests left in the window
+    std::optional<std::int64_t> reset;     ///< next rollover, epoch seconds (UTC)
 };
 
 /** The IETF httpapi RateLimit fields.
@@ -125,19 +125,19 @@ struct rate_limit
 */
 struct ietf_rate_limit
 {
-    std::optional<std::int64_t> limit;     //< quota
-    std::optional<std::int64_t> remaining; //< quota left
-    std::optional<std::int64_t> reset;     //< seconds until the quota is restored
-    std::optional<std::int64_t> window;    //< window length in seconds
+    std::optional<std::int64_t> limit;     ///< quota
+    std::optional<std::int64_t> remaining; ///< quota left
+    std::optional<std::int64_t> reset;     ///< seconds until the quota is restored
+    std::optional<std::int64_t> window;    ///< window length in seconds
 };
 
 /// How the body after the head is delimited (RFC 9112 section 6.3).
 enum class body_framing : unsigned char
 {
-    none,           //< 1xx, 204, 304: no body whatever the fields say
-    content_length, //< exactly `content_length` bytes
-    chunked,        //< Transfer-Encoding ending in chunked
-    until_close     //< read until the connection closes
+    none,           ///< 1xx, 204, 304: no body whatever the fields say
+    content_length, ///< exactly `content_length` bytes
+    chunked,        ///< Transfer-Encoding ending in chunked
+    until_close     ///< read until the connection closes
 };
 
 /** What the library reads from a response head. Numbers only: nothing
@@ -147,20 +147,20 @@ struct response
 {
     int status = 0;
 
-    rate_limit organization;    //< X-Organization-Rate-Limit-*
-    rate_limit instant_test;    //< X-Instant-Test-Rate-Limit-*
-    rate_limit template_deploy; //< X-Template-Deploy-Rate-Limit-*
-    ietf_rate_limit ietf;       //< RateLimit, RateLimit-Policy, RateLimit-*
+    rate_limit organization;    ///< X-Organization-Rate-Limit-*
+    rate_limit instant_test;    ///< X-Instant-Test-Rate-Limit-*
+    rate_limit template_deploy; ///< X-Template-Deploy-Rate-Limit-*
+    ietf_rate_limit ietf;       ///< RateLimit, RateLimit-Policy, RateLimit-*
 
-    std::optional<std::int64_t> date; //< Date, epoch seconds
+    std::optional<std::int64_t> date; ///< Date, epoch seconds
 
     /// Retry-After = HTTP-date / delay-seconds (RFC 9110 section 10.2.3):
     /// at most one of the two is set.
-    std::optional<std::int64_t> retry_after_delay; //< seconds
-    std::optional<std::int64_t> retry_after_date;  //< epoch seconds
+    std::optional<std::int64_t> retry_after_delay; ///< seconds
+    std::optional<std::int64_t> retry_after_date;  ///< epoch seconds
 
     body_framing body = body_framing::none;
-    std::uint64_t content_length = 0; //< when body == content_length
+    std::uint64_t content_length = 0; ///< when body == content_length
 
     /// The status's outcome (see `outcome_of`).
     constexpr outcome

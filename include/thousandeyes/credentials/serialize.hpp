@@ -16,8 +16,8 @@ namespace credentials {
 /// Whether an output shows the Authorization value.
 enum class secrets
 {
-    redact, //< "Basic <redacted>": for logs, reviews, terminals
-    reveal  //< the real value: for sending
+    redact, ///< "Basic <redacted>": for logs, reviews, terminals
+    reveal  ///< the real value: for sending
 };
 
 /** What a `write_*` function did, like `std::to_chars_result`.

@@ -117,15 +117,15 @@ lookup_field(char const* p, std::size_t n) noexcept
 /// How a field's value is read.
 enum class field_rule : unsigned char
 {
-    ignored,           //< not read
-    number,            //< 1*DIGIT (or a list of equal ones) into its slot
-    date,              //< an HTTP-date into its slot
-    retry_after,       //< delay-seconds or an HTTP-date: two slots
-    content_length,    //< a number, and an error when unreadable
-    transfer_encoding, //< the final coding
-    ietf_ratelimit,    //< draft-10 RateLimit
-    ietf_policy,       //< draft-10 RateLimit-Policy
-    ietf_limit         //< draft-06 RateLimit-Limit: limit and window slots
+    ignored,           ///< not read
+    number,            ///< 1*DIGIT (or a list of equal ones) into its slot
+    date,              ///< an HTTP-date into its slot
+    retry_after,       ///< delay-seconds or an HTTP-date: two slots
+    content_length,    ///< a number, and an error when unreadable
+    transfer_encoding, ///< the final coding
+    ietf_ratelimit,    ///< draft-10 RateLimit
+    ietf_policy,       ///< draft-10 RateLimit-Policy
+    ietf_limit         ///< draft-06 RateLimit-Limit: limit and window slots
 };
 
 /// A field's rule and its (first) number slot.
