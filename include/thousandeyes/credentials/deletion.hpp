@@ -123,17 +123,15 @@ public:
         switch(state_)
         {
         case state::ready: s.kind = step_kind::send; break;
-        case state::waiting:
-            s.kind = step_kind::wait;
-            s.wait_ms = last_.delay_ms;
-            s.source = last_.source;
-            break;
+        case state::waiting: s.kind = step_kind::wait; break;
         case state::done: s.kind = step_kind::done; break;
-        case state::failed:
-            s.kind = step_kind::failed;
+        case state::failed: s.kind = step_kind::failed; break;
+        }
+        // a wait to wait, or the wait refused
+        if(state_ == state::waiting || state_ == state::failed)
+        {
             s.wait_ms = last_.delay_ms;
             s.source = last_.source;
-            break;
         }
         return s;
     }

@@ -69,11 +69,7 @@ public:
     result<response>
     get() const noexcept
     {
-        if(ec_)
-            return ec_;
-        if(r_.current() != detail::head_reader::state::complete)
-            return error::response_incomplete; // a 1xx is not an answer
-        return r_.get();
+        return r_.get_or(ec_);
     }
 };
 

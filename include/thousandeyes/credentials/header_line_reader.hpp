@@ -102,11 +102,7 @@ public:
     result<response>
     get() const noexcept
     {
-        if(ec_)
-            return ec_;
-        if(r_.current() != detail::head_reader::state::complete)
-            return error::response_incomplete;
-        return r_.get();
+        return r_.get_or(ec_);
     }
 };
 

@@ -214,11 +214,7 @@ public:
     result<response>
     get() const noexcept
     {
-        if(ec_)
-            return ec_;
-        if(!done_())
-            return error::response_incomplete;
-        return r_.get();
+        return r_.get_or(ec_);
     }
 };
 

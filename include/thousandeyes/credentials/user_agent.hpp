@@ -35,6 +35,13 @@ public:
     {
     }
 
+    /// The value, as sent.
+    string_view
+    value() const noexcept
+    {
+        return text_.view();
+    }
+
     /// Checks `s` is a non-empty field-value (RFC 9110 section 5.5): no
     /// control byte (so no CR, LF or NUL), no leading or trailing whitespace.
     static result<user_agent>
@@ -47,12 +54,6 @@ public:
         user_agent ua;
         ua.text_ = detail::fixed_text<capacity>(s);
         return ua;
-    }
-
-    string_view
-    value() const noexcept
-    {
-        return text_.view();
     }
 };
 

@@ -193,6 +193,19 @@ public:
         return values_.get(f_.status);
     }
 
+    // What every reader's get() says: the first error met (`ec`), or
+    // response_incomplete before a final response's head ended, or the
+    // response.
+    result<response>
+    get_or(boost::system::error_code const& ec) const noexcept
+    {
+        if(ec)
+            return ec;
+        if(state_ != state::complete)
+            return error::response_incomplete; // a 1xx is not an answer
+        return get();
+    }
+
 private:
     // Everything one response resets besides the tables; `reset` is the
     // one place that says the starting values (member by member: a
