@@ -186,69 +186,64 @@ message_of(int ev) noexcept
     return "unknown thousandeyes.credentials error";
 }
 
-class error_category_impl : public boost::system::error_category
+inline char const*
+condition_message_of(int ev) noexcept
 {
+    switch(static_cast<condition>(ev))
+    {
+    case condition::invalid_input: return "invalid input";
+    case condition::buffer_too_small: return "buffer too small";
+    case condition::malformed_response: return "malformed response";
+    }
+    return "unknown condition";
+}
+
+// A category whose messages are static strings (the library's two). A fixed
+// id makes categories compare equal across shared libraries, and needs no
+// RTTI.
+class static_category : public boost::system::error_category
+{
+    char const* name_;
+    char const* (*message_)(int) noexcept;
+
 public:
-    // A fixed id makes categories compare equal across shared libraries,
-    // and needs no RTTI.
-    constexpr error_category_impl() noexcept
-        : boost::system::error_category(0x8f3c1d2e5a6b7c90ULL)
+    constexpr static_category(unsigned long long id, char const* category_name,
+                              char const* (*messages)(int) noexcept) noexcept
+        : boost::system::error_category(id)
+        , name_(category_name)
+        , message_(messages)
     {
     }
 
     char const*
     name() const noexcept override
     {
-        return "thousandeyes.credentials";
+        return name_;
     }
 
     std::string
     message(int ev) const override
     {
-        return message_of(ev);
+        return message_(ev);
     }
 
     char const*
     message(int ev, char*, std::size_t) const noexcept override
     {
-        return message_of(ev);
+        return message_(ev);
+    }
+};
+
+class error_category_impl : public static_category
+{
+public:
+    constexpr error_category_impl() noexcept
+        : static_category(0x8f3c1d2e5a6b7c90ULL, "thousandeyes.credentials", &message_of)
+    {
     }
 
     boost::system::error_condition
     default_error_condition(int ev) const noexcept override;
-};
-
-class condition_category_impl : public boost::system::error_category
-{
-public:
-    constexpr condition_category_impl() noexcept
-        : boost::system::error_category(0x8f3c1d2e5a6b7c91ULL)
-    {
-    }
-
-    char const*
-    name() const noexcept override
-    {
-        return "thousandeyes.credentials.condition";
-    }
-
-    std::string
-    message(int ev) const override
-    {
-        return message(ev, nullptr, 0);
-    }
-
-    char const*
-    message(int ev, char*, std::size_t) const noexcept override
-    {
-        switch(static_cast<condition>(ev))
-        {
-        case condition::invalid_input: return "invalid input";
-        case condition::buffer_too_small: return "buffer too small";
-        case condition::malformed_response: return "malformed response";
-        }
-        return "unknown condition";
-    }
 };
 
 } // namespace detail
@@ -265,7 +260,8 @@ error_category() noexcept
 inline boost::system::error_category const&
 condition_category() noexcept
 {
-    static constexpr detail::condition_category_impl cat{};
+    static constexpr detail::static_category cat{
+        0x8f3c1d2e5a6b7c91ULL, "thousandeyes.credentials.condition", &detail::condition_message_of};
     return cat;
 }
 

@@ -27,14 +27,11 @@ namespace credentials {
     call is optional. The three readers share one vocabulary: an input verb
     (`feed`, `line`, `field`), `done()` and `get()`.
 */
-class field_reader
+class field_reader : public detail::reader_core
 {
-    detail::head_reader r_;
-    boost::system::error_code ec_;
-
 public:
     explicit field_reader(int status, response_options const& opt = {}) noexcept
-        : r_(opt)
+        : reader_core(opt)
     {
         // Pairs carry no end of head: each field is read as it comes, so
         // the head is complete from the start (for a final status).
@@ -53,23 +50,6 @@ public:
         if(!ec_)
             ec_ = detail::to_code(r_.field(name, value));
         return ec_;
-    }
-
-    /// True once a final status and its fields make a response: always
-    /// after the constructor, unless the status is an interim 1xx (which is
-    /// no answer) or an error was met.
-    bool
-    done() const noexcept
-    {
-        return !ec_ && r_.current() == detail::head_reader::state::complete;
-    }
-
-    /// The response, or the first error met, or response_incomplete for an
-    /// interim 1xx status.
-    result<response>
-    get() const noexcept
-    {
-        return r_.get_or(ec_);
     }
 };
 

@@ -35,11 +35,8 @@ namespace credentials {
     result<response> head = reader.get();
     @endcode
 */
-class header_line_reader
+class header_line_reader : public detail::reader_core
 {
-    detail::head_reader r_;
-    boost::system::error_code ec_;
-
     // What a byte parser would report for the first `n` bytes of line `s`,
     // the only ones within the head-size limit: an error among them comes
     // before response_head_too_large, as it does when reading bytes.
@@ -58,7 +55,7 @@ class header_line_reader
 
 public:
     explicit header_line_reader(response_options const& opt = {}) noexcept
-        : r_(opt)
+        : reader_core(opt)
     {
     }
 
@@ -88,21 +85,6 @@ public:
         if(q != p + n)
             return ec_ = error::response_control_character;
         return ec_ = detail::to_code(r_.line(p, n));
-    }
-
-    /// True once the empty line after a final response was seen.
-    bool
-    done() const noexcept
-    {
-        return !ec_ && r_.current() == detail::head_reader::state::complete;
-    }
-
-    /// The last final response, or the first error met, or
-    /// response_incomplete when no final response ended.
-    result<response>
-    get() const noexcept
-    {
-        return r_.get_or(ec_);
     }
 };
 

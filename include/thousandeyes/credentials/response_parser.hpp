@@ -28,11 +28,8 @@ namespace credentials {
     the head: the bytes after it belong to another protocol. See `static_response_parser` for a parser
     that owns its buffer.
 */
-class response_parser
-{
-    detail::head_reader r_;
-    boost::system::error_code ec_;
-    char* buf_;
+class response_parser : public detail::reader_core
+{    char* buf_;
     std::size_t len_ = 0;    // bytes of a partial line in buf_
     bool cr_ = false;        // the partial line ended with CR
 
@@ -162,7 +159,7 @@ public:
     /// when smaller than `opt.max_line_size`.
     response_parser(char* buffer, std::size_t size,
                     response_options const& opt = {}) noexcept
-        : r_(line_limited(opt, size))
+        : reader_core(line_limited(opt, size))
         , buf_(buffer)
     {
     }
@@ -194,27 +191,12 @@ public:
         return n;
     }
 
-    /// True once the head of a final response has been read.
-    bool
-    done() const noexcept
-    {
-        return !ec_ && done_();
-    }
-
     /// Bytes of head consumed so far (interim responses included); once
     /// `done`, the offset of the body in the byte stream.
     std::size_t
     consumed() const noexcept
     {
         return r_.consumed();
-    }
-
-    /// The response once `done`; else the error met, or
-    /// response_incomplete (call it at end of input to learn why).
-    result<response>
-    get() const noexcept
-    {
-        return r_.get_or(ec_);
     }
 };
 

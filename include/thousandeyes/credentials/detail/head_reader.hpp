@@ -193,6 +193,14 @@ public:
         return values_.get(f_.status);
     }
 
+    // What every reader's done() says: no error met (`ec`), and a final
+    // response's head ended.
+    bool
+    done(boost::system::error_code const& ec) const noexcept
+    {
+        return !ec && state_ == state::complete;
+    }
+
     // What every reader's get() says: the first error met (`ec`), or
     // response_incomplete before a final response's head ended, or the
     // response.
@@ -361,6 +369,37 @@ private:
         return values_.apply(id, string_view(pending_value_, pending_len_));
     }
 
+};
+
+// What the three public readers share: the head reader, the first error,
+// and the two verbs that end their vocabulary, `done` and `get`.
+class reader_core
+{
+protected:
+    head_reader r_;
+    boost::system::error_code ec_;
+
+    explicit reader_core(response_options const& opt) noexcept
+        : r_(opt)
+    {
+    }
+
+public:
+    /// True once the head of a final response was read, and no error met.
+    bool
+    done() const noexcept
+    {
+        return r_.done(ec_);
+    }
+
+    /// The response; else the first error met; else response_incomplete
+    /// (no final response's head ended: call it at the end of input to
+    /// learn why).
+    result<response>
+    get() const noexcept
+    {
+        return r_.get_or(ec_);
+    }
 };
 
 } // namespace detail
