@@ -40,7 +40,7 @@ char const usage[] =
     "           [--user-agent UA] AUTH [--max-attempts N] [--timeout SECONDS] [--verbose]\n"
     "       te-credentials explain-response [FILE|-] [--now EPOCH] [--attempt N]\n"
     "           [--earlier-attempt-uncertain] [--json]\n"
-    "       te-credentials --help\n"
+    "       te-credentials --help | --version\n"
     "\n"
     "Builds the ThousandEyes \"delete a credential\" request and prints it: by\n"
     "default the exact HTTP/1.1 request head, as it would be sent.\n"
@@ -1091,6 +1091,11 @@ main(int argc, char** argv)
     if(cmd == "--help" || cmd == "-h" || cmd == "help")
     {
         std::fputs(usage, stdout);
+        return 0;
+    }
+    if(cmd == "--version")
+    {
+        std::printf("te-credentials %s\n", THOUSANDEYES_CREDENTIALS_VERSION_STRING);
         return 0;
     }
     if(cmd == "request")

@@ -173,6 +173,11 @@ class InvalidInput(unittest.TestCase):
         self.assertEqual((p.returncode, p.stdout), (2, b""))
         self.assertIn(b"--bearer-token-file: line 1: contains a NUL byte", p.stderr)
 
+    def test_version(self):
+        p = run("--version")
+        self.assertEqual(p.returncode, 0)
+        self.assertRegex(p.stdout.decode(), r"^te-credentials \d+\.\d+\.\d+\n$")
+
     def test_unknown_command(self):
         p = run("frobnicate")
         self.assertEqual((p.returncode, p.stdout), (2, b""))

@@ -46,7 +46,7 @@ using string_view = beast::string_view;
 namespace {
 
 char const usage[] =
-    "usage: te-api-double [--port N] [--port-file FILE] [--record FILE]\n"
+    "usage: te-api-double [--version] [--port N] [--port-file FILE] [--record FILE]\n"
     "           [--ids LIST] [--account-groups LIST]\n"
     "           [--basic-user EMAIL --basic-token-env VAR] [--bearer-token-env VAR]\n"
     "           [--rate-limit N] [--window-seconds N]\n"
@@ -616,6 +616,11 @@ parse_args(int argc, char** argv)
         if(a == "--help" || a == "-h")
         {
             std::fputs(usage, stdout);
+            std::exit(0);
+        }
+        if(a == "--version")
+        {
+            std::printf("te-api-double %s\n", THOUSANDEYES_CREDENTIALS_VERSION_TEXT);
             std::exit(0);
         }
         if(i + 1 >= argc)
