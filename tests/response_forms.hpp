@@ -139,6 +139,25 @@ parse_pairs(std::string const& raw, tc::response_options const& o = {})
     return r.get();
 }
 
+// A response of `s` with nothing else, as the decision tests build them.
+inline tc::response
+status(int s)
+{
+    tc::response r;
+    r.status = s;
+    return r;
+}
+
+// A 429 on the seed's clock: Date 1573849473, Reset 1573849500 (27 s later).
+inline tc::response
+seed_429()
+{
+    tc::response r = status(429);
+    r.date = 1573849473;
+    r.organization = {240, 0, 1573849500};
+    return r;
+}
+
 inline std::string
 seed_response()
 {

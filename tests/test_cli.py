@@ -183,7 +183,9 @@ class InvalidInput(unittest.TestCase):
         self.assertEqual((p.returncode, p.stdout), (2, b""))
 
 
-def capture_one_request(server: socket.socket, out: dict):
+def answer_one(server: socket.socket, answer: bytes) -> bytes:
+    """Accepts one connection on `server`, reads a request head, sends
+    `answer`, closes; returns the head read."""
     conn, _ = server.accept()
     with conn:
         data = b""
@@ -192,8 +194,12 @@ def capture_one_request(server: socket.socket, out: dict):
             if not chunk:
                 break
             data += chunk
-        out["head"] = data
-        conn.sendall(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+        conn.sendall(answer)
+    return data
+
+
+def capture_one_request(server: socket.socket, out: dict):
+    out["head"] = answer_one(server, b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
 
 
 @unittest.skipUnless(shutil.which("curl"), "curl is not installed")
@@ -500,18 +506,7 @@ class ServerTextIsEscaped(unittest.TestCase):
         server.listen(1)
         port = server.getsockname()[1]
 
-        def serve():
-            conn, _ = server.accept()
-            with conn:
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    chunk = conn.recv(4096)
-                    if not chunk:
-                        break
-                    data += chunk
-                conn.sendall(answer)
-
-        t = threading.Thread(target=serve)
+        t = threading.Thread(target=answer_one, args=(server, answer))
         t.start()
         p = run("delete", "--id", "1", "--base-url", f"http://127.0.0.1:{port}",
                 "--allow-insecure-http", "--bearer-token-env", "TE_BEARER", "--verbose",
@@ -552,19 +547,11 @@ class Proxy(unittest.TestCase):
             server.settimeout(20)
             for _ in range(2):
                 try:
-                    conn, _ = server.accept()
+                    head = answer_one(server, b"HTTP/1.1 200 Connection established\r\n\r\n"
+                                              b"this is not TLS\r\n")
                 except OSError:
                     return
-                with conn:
-                    data = b""
-                    while b"\r\n\r\n" not in data:
-                        chunk = conn.recv(4096)
-                        if not chunk:
-                            break
-                        data += chunk
-                    connects.append(data.split(b"\r\n", 1)[0])
-                    conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
-                    conn.sendall(b"this is not TLS\r\n")
+                connects.append(head.split(b"\r\n", 1)[0])
 
         t = threading.Thread(target=serve)
         t.start()

@@ -8,14 +8,6 @@ namespace {
 using tc::action;
 using tc::outcome;
 
-tc::response
-status(int s)
-{
-    tc::response r;
-    r.status = s;
-    return r;
-}
-
 tc::attempt_context
 attempt(int n, bool uncertain = false)
 {
@@ -23,16 +15,6 @@ attempt(int n, bool uncertain = false)
     a.attempt = n;
     a.earlier_attempt_uncertain = uncertain;
     return a;
-}
-
-// The seed's clock: Date 1573849473, Reset 1573849500 (27 s later).
-tc::response
-seed_429()
-{
-    tc::response r = status(429);
-    r.date = 1573849473;
-    r.organization = {240, 0, 1573849500};
-    return r;
 }
 
 } // namespace

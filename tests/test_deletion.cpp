@@ -24,24 +24,6 @@ seed_request()
     return *tc::request_builder::make(tc::endpoint{}, *auth)->delete_credential("405");
 }
 
-tc::response
-status(int s)
-{
-    tc::response r;
-    r.status = s;
-    return r;
-}
-
-// The seed's clock: Date 1573849473, Reset 1573849500 (27 s later).
-tc::response
-seed_429()
-{
-    tc::response r = status(429);
-    r.date = 1573849473;
-    r.organization = {240, 0, 1573849500};
-    return r;
-}
-
 // One event of a scenario.
 struct event
 {
