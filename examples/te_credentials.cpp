@@ -430,13 +430,9 @@ run_request(int argc, char** argv)
 
 // ---- explain-response ------------------------------------------------
 
-// Decimal into int64 for --now and --attempt; false if not 1*DIGIT or too large.
-bool
-parse_int(string_view s, std::int64_t& out)
-{
-    // the library's one decimal reader (1*DIGIT, up to 2^63-1)
-    return tc::detail::parse_decimal(s, out);
-}
+// Decimal for --now, --attempt, --max-attempts and --timeout: the library's
+// one decimal reader (1*DIGIT, up to 2^63-1).
+using tc::detail::parse_decimal;
 
 // A chunked body (RFC 9112 section 7.1) decoded in place; what cannot be
 // decoded ends the body there.
@@ -450,13 +446,10 @@ dechunk(char* p, std::size_t n)
         std::size_t digits = 0;
         while(in < n && digits < 8)
         {
-            char const c = p[in];
-            int const v = c >= '0' && c <= '9' ? c - '0'
-                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                        : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-            if(v < 0)
+            auto const c = static_cast<unsigned char>(p[in]);
+            if(!tc::detail::is_hexdig(c))
                 break;
-            size = size * 16 + static_cast<std::size_t>(v);
+            size = size * 16 + static_cast<std::size_t>(tc::detail::hexdig_value(c));
             ++in, ++digits;
         }
         while(in < n && p[in] != '\n') // chunk extensions, CR
@@ -553,13 +546,13 @@ run_explain(int argc, char** argv)
         else if(name == "--now")
         {
             std::int64_t v = 0;
-            if(!parse_int(value("--now"), v))
+            if(!parse_decimal(value("--now"), v))
                 fail("--now", "must be epoch seconds: decimal digits");
             now = v;
         }
         else if(name == "--attempt")
         {
-            if(!parse_int(value("--attempt"), attempt) || attempt < 1 || attempt > 1000000)
+            if(!parse_decimal(value("--attempt"), attempt) || attempt < 1 || attempt > 1000000)
                 fail("--attempt", "must be a number from 1 to 1000000");
         }
         else if(arg == "--earlier-attempt-uncertain")
@@ -982,13 +975,13 @@ run_delete(int argc, char** argv)
     std::int64_t v = 0;
     if(a.max_attempts)
     {
-        if(!parse_int(a.max_attempts, v) || v < 1 || v > 100)
+        if(!parse_decimal(a.max_attempts, v) || v < 1 || v > 100)
             fail("--max-attempts", "must be a number from 1 to 100");
         s.policy.max_attempts = static_cast<int>(v);
     }
     if(a.timeout)
     {
-        if(!parse_int(a.timeout, v) || v < 1 || v > 3600)
+        if(!parse_decimal(a.timeout, v) || v < 1 || v > 3600)
             fail("--timeout", "must be seconds, from 1 to 3600");
         s.timeout_ms = static_cast<long>(v * 1000);
     }

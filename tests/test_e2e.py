@@ -505,6 +505,12 @@ class DoubleRules(unittest.TestCase):
         reset = int(got[2][1]["X-Organization-Rate-Limit-Reset"])
         self.assertAlmostEqual(reset - time.time(), 60, delta=3)
 
+    def test_version_is_the_projects(self):
+        p = subprocess.run([DOUBLE, "--version"], capture_output=True, text=True, timeout=10)
+        self.assertEqual(p.returncode, 0)
+        cli = subprocess.run([CLI, "--version"], capture_output=True, text=True, timeout=10)
+        self.assertEqual(p.stdout.split(), ["te-api-double", cli.stdout.split()[1]])
+
     def test_a_lockout_is_the_doubles_choice_and_answers_401(self):
         # The docs give no threshold: "401: invalid credentials provided or
         # account is locked". Off by default; with --lockout-after, a 401.

@@ -11,6 +11,7 @@
 // the one spelling they all agree on.
 
 #include <thousandeyes/credentials/string_view.hpp>
+#include <thousandeyes/credentials/detail/charsets.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -19,24 +20,6 @@ namespace thousandeyes {
 namespace credentials {
 namespace detail {
 
-
-inline constexpr bool
-is_ascii_digit(char c) noexcept
-{
-    return c >= '0' && c <= '9';
-}
-
-inline constexpr bool
-is_ascii_hex(char c) noexcept
-{
-    return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-inline constexpr int
-hex_value(char c) noexcept
-{
-    return is_ascii_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
-}
 
 // A DNS name as every parser reads it alike:
 //   name  = label *( "." label )            (no empty label, no trailing dot)
@@ -59,11 +42,10 @@ is_plain_dns_name(string_view h) noexcept
         bool digits_only = true;
         for(; i < h.size() && h[i] != '.'; ++i)
         {
-            char const c = static_cast<char>(h[i] | 0x20);
-            bool const letter = c >= 'a' && c <= 'z';
-            if(!letter && !is_ascii_digit(h[i]) && h[i] != '-' && h[i] != '_')
+            auto const c = static_cast<unsigned char>(h[i]);
+            if(!is_alpha(c) && !is_digit(c) && c != '-' && c != '_')
                 return false;
-            digits_only = digits_only && is_ascii_digit(h[i]);
+            digits_only = digits_only && is_digit(c);
         }
         std::size_t const n = i - start;
         if(n == 0 || n > 63)
@@ -74,7 +56,7 @@ is_plain_dns_name(string_view h) noexcept
         // WHATWG's "ends in a number": all digits, or "0x" then hex digits
         bool hex = n >= 2 && h[start] == '0' && (h[start + 1] | 0x20) == 'x';
         for(std::size_t k = start + 2; hex && k < i; ++k)
-            hex = is_ascii_hex(h[k]);
+            hex = is_hexdig(static_cast<unsigned char>(h[k]));
         last_numeric = digits_only || hex;
         if(i == h.size())
             break;
@@ -158,9 +140,11 @@ is_plain_path_prefix(string_view p) noexcept
             char c = p[i];
             if(c == '%')
             {
-                if(i + 2 >= p.size() || !is_ascii_hex(p[i + 1]) || !is_ascii_hex(p[i + 2]))
+                if(i + 2 >= p.size() || !is_hexdig(static_cast<unsigned char>(p[i + 1])) ||
+                   !is_hexdig(static_cast<unsigned char>(p[i + 2])))
                     return false;
-                c = static_cast<char>(hex_value(p[i + 1]) * 16 + hex_value(p[i + 2]));
+                c = static_cast<char>(hexdig_value(static_cast<unsigned char>(p[i + 1])) * 16 +
+                                      hexdig_value(static_cast<unsigned char>(p[i + 2])));
                 if(c == '/' || c == '\\' || c == '.' || c == '?' || c == '#' ||
                    static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
                     return false;

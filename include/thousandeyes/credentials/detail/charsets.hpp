@@ -35,6 +35,19 @@ is_alpha(unsigned char c) noexcept
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// HEXDIG = DIGIT / "A" / "B" / "C" / "D" / "E" / "F", case-insensitive (RFC 5234)
+inline constexpr bool
+is_hexdig(unsigned char c) noexcept
+{
+    return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+inline constexpr int
+hexdig_value(unsigned char c) noexcept
+{
+    return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
 // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
 //         "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA  (RFC 9110 section 5.6.2)
 inline constexpr bool

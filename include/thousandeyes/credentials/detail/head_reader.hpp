@@ -71,14 +71,13 @@ public:
     // The head-size rule, for the forms that have bytes: every byte of
     // every line counts, terminators, interim responses and empty lines
     // before a status line included, so that a server cannot stall a
-    // reader with endless 1xx heads. Only the line forms call it.
-    error
+    // reader with endless 1xx heads. The line forms check `room()` first
+    // (what lies past it is an error of its own, found in byte order), then
+    // count what they read: n <= room().
+    void
     count(std::size_t n) noexcept
     {
-        if(n > room())
-            return error::response_head_too_large;
         head_ += n;
-        return error::success;
     }
 
     /// Bytes of head still accepted.
