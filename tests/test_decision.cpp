@@ -255,6 +255,29 @@ TEST_CASE("pacing spreads the remaining quota over the rest of the window")
     CHECK(tc::pace_ms(i) == 3000);
 }
 
+TEST_CASE("a pacing wait says what it comes from: requests left for the window left")
+{
+    auto const seed = parse_bytes(seed_response()).value();
+    tc::pace const p = tc::pace_of(seed);
+    CHECK(p.wait_ms == 114);
+    CHECK(p.remaining == 236);
+    CHECK(p.window_ms == 27000);
+    CHECK(p.source == tc::delay_source::reset_minus_date);
+    tc::response r = seed;
+    r.date.reset();
+    CHECK(tc::pace_of(r, 1573849490).source == tc::delay_source::reset_minus_now);
+    CHECK(tc::pace_of(r).source == tc::delay_source::none);
+    r.ietf.remaining = 1;
+    r.ietf.reset = 30; // 30 s for one request: longer than the organization's
+    tc::pace const i = tc::pace_of(r, 1573849490);
+    CHECK(i.source == tc::delay_source::ietf_reset);
+    CHECK(i.wait_ms == 30000);
+    CHECK(i.remaining == 1);
+    r.organization.remaining = -3; // a hostile server: never a negative count
+    r.ietf = {};
+    CHECK(tc::pace_of(r, 1573849490).remaining == 0);
+}
+
 TEST_CASE("a paced batch never exceeds the limit within a window")
 {
     // Simulate the documented rule: 240 per rolling minute from the first

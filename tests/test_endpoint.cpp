@@ -3,6 +3,7 @@
 #include "doctest_config.hpp"
 
 #include <thousandeyes/credentials/endpoint.hpp>
+#include <thousandeyes/credentials/request.hpp>
 
 #include <string>
 
@@ -87,6 +88,46 @@ TEST_CASE("a path prefix is kept, without its trailing slash")
     CHECK(tc::endpoint::parse("https://gw.example.com/.../a.b")->path_prefix() == "/.../a.b");
 }
 
+TEST_CASE("a base URL ending in the API version names it, and the version is not repeated")
+{
+    // The official SDKs configure https://api.thousandeyes.com/v7.
+    auto const v7 = tc::endpoint::parse("https://api.thousandeyes.com/v7");
+    REQUIRE(v7.has_value());
+    CHECK(v7->named_version() == "v7");
+    CHECK(v7->path_prefix() == "");
+    CHECK(v7->base() == "https://api.thousandeyes.com");
+    auto const gw = tc::endpoint::parse("https://gw.example.com/te/v6/");
+    REQUIRE(gw.has_value());
+    CHECK(gw->named_version() == "v6");
+    CHECK(gw->path_prefix() == "/te");
+    CHECK(tc::endpoint{}.named_version() == "");
+    CHECK(tc::endpoint::parse("https://gw.example.com/v6/te")->named_version() == "");
+
+    auto const auth = *tc::authorization::bearer("tok");
+    tc::request_options o7;
+    o7.api = tc::api_version::v7;
+    auto const b7 = tc::request_builder::make(*v7, auth, o7);
+    REQUIRE(b7.has_value());
+    CHECK(b7->delete_credential(*tc::credential_id::parse("405")).target() == "/v7/credentials/405");
+    CHECK(b7->delete_credential(*tc::credential_id::parse("405")).url() ==
+          "https://api.thousandeyes.com/v7/credentials/405");
+    auto const b6 = tc::request_builder::make(*gw, auth);
+    REQUIRE(b6.has_value());
+    CHECK(b6->delete_credential(*tc::credential_id::parse("405")).target() ==
+          "/te/v6/credentials/405/delete.json");
+}
+
+TEST_CASE("a base URL naming the other API version is refused when the builder is made")
+{
+    auto const auth = *tc::authorization::bearer("tok");
+    CHECK(tc::request_builder::make(*tc::endpoint::parse("https://api.thousandeyes.com/v7"), auth)
+              .error() == error::base_url_version);
+    tc::request_options o7;
+    o7.api = tc::api_version::v7;
+    CHECK(tc::request_builder::make(*tc::endpoint::parse("https://api.thousandeyes.com/v6/"), auth, o7)
+              .error() == error::base_url_version);
+}
+
 TEST_CASE("http is refused unless insecure http is allowed, and then its port 80 is default")
 {
     CHECK(tc::endpoint::parse("http://127.0.0.1:8080").error() == error::base_url_scheme);
@@ -133,9 +174,8 @@ TEST_CASE("each bad base URL gets its own code")
         {"https://api.thousandeyes.com/a//b", error::base_url_path},
         {"https://api.thousandeyes.com/./v6", error::base_url_path},
         {"https://api.thousandeyes.com/gw/..", error::base_url_path},
-        {"https://api.thousandeyes.com/v6", error::base_url_version},
-        {"https://api.thousandeyes.com/v7/", error::base_url_version},
-        {"https://gw.example.com/te/v6", error::base_url_version},
+        {"https://api.thousandeyes.com/v7/v7", error::base_url_version},
+        {"https://gw.example.com/te/v6/v7/", error::base_url_version},
         // the authority ends where the path starts, at '/' (issue 9)
         {"https://api.thousandeyes.com:443.evil.example", error::base_url_port},
         {"https://api.thousandeyes.com:.evil.example", error::base_url_port},

@@ -38,7 +38,7 @@ put_hex(tc::string_view s)
 int
 main()
 {
-    auto const auth = tc::authorization::basic("probe@example.com", "token");
+    auto const auth = tc::authorization::bearer("token");
     if(!auth)
         return 2;
     char line[8192];
@@ -55,7 +55,11 @@ main()
             std::printf("0 %d\n", ep.error().value());
             continue;
         }
-        auto const b = tc::request_builder::make(*ep, *auth);
+        // a base URL ending in /v7 is built for v7 (its version is not repeated)
+        tc::request_options ropts;
+        if(ep->named_version() == "v7")
+            ropts.api = tc::api_version::v7;
+        auto const b = tc::request_builder::make(*ep, *auth, ropts);
         if(!b)
             return 2;
         auto const req = b->delete_credential("405", "17");
@@ -65,7 +69,11 @@ main()
         put_hex(req->url());
         put_hex(req->host());
         put_hex(req->target());
-        put_hex(ep->path_prefix());
+        // the path as written: the prefix, then the version it named
+        std::string path(ep->path_prefix());
+        if(!ep->named_version().empty())
+            path.append("/").append(ep->named_version());
+        put_hex(path);
         std::putchar('\n');
     }
     return 0;

@@ -88,9 +88,8 @@ public:
     {
         if(token.empty())
             return make_error_code(error::token_empty);
-        if(detail::has_control(token))
-            return make_error_code(error::token_control);
-        // credentials = "Bearer" 1*SP b64token  (RFC 6750 section 2.1)
+        // credentials = "Bearer" 1*SP b64token; a control byte is outside
+        // b64token too  (RFC 6750 section 2.1)
         if(!detail::is_b64token(token))
             return make_error_code(error::bearer_token_charset);
         constexpr string_view prefix = "Bearer ";

@@ -286,6 +286,17 @@ decide_no_response(attempt_context const& a,
                                     delay_source::backoff, a, p);
 }
 
+/// A pacing wait and what it comes from, so a log can explain it:
+/// `remaining` requests left for `window_ms` (the margin included).
+struct pace
+{
+    std::int64_t wait_ms = 0;
+    std::int64_t remaining = 0;
+    std::int64_t window_ms = 0;
+    /// reset_minus_date, reset_minus_now, ietf_reset; none without a rate limit
+    delay_source source = delay_source::none;
+};
+
 /** Pacing: how long to wait, from the moment `last` arrived, before the
     next request of a batch, so that the batch spreads what is left of the
     quota over what is left of the window and never meets a 429.
@@ -293,41 +304,41 @@ decide_no_response(attempt_context const& a,
     From X-Organization-Rate-Limit-Remaining and -Reset (against `Date`,
     else `now`), and from the IETF remaining and reset; the longer wait
     wins. With quota left the wait is window_left / remaining; with none,
-    the whole window_left. 0 when the response carries no rate limit.
+    the whole window_left. A wait of 0 when the response carries no rate
+    limit, or its window has passed.
 */
+inline pace
+pace_of(response const& last,
+        std::optional<std::int64_t> now = std::nullopt,
+        retry_policy const& p = {}) noexcept
+{
+    pace best;
+    auto consider = [&](std::int64_t remaining, std::int64_t window_left_ms, delay_source s) {
+        if(window_left_ms <= 0)
+            return;
+        window_left_ms = detail::sat_add(window_left_ms, p.reset_margin_ms);
+        std::int64_t const wait = remaining <= 0 ? window_left_ms : window_left_ms / remaining;
+        if(wait > best.wait_ms)
+            best = pace{wait, remaining < 0 ? 0 : remaining, window_left_ms, s};
+    };
+    auto const& org = last.organization;
+    std::optional<std::int64_t> const base = last.date ? last.date : now;
+    if(org.remaining && org.reset && base)
+        consider(*org.remaining, detail::seconds_to_ms(detail::sat_sub(*org.reset, *base)),
+                 last.date ? delay_source::reset_minus_date : delay_source::reset_minus_now);
+    if(last.ietf.remaining && last.ietf.reset)
+        consider(*last.ietf.remaining, detail::seconds_to_ms(*last.ietf.reset),
+                 delay_source::ietf_reset);
+    return best;
+}
+
+/// `pace_of(last, now, p).wait_ms`.
 inline std::int64_t
 pace_ms(response const& last,
         std::optional<std::int64_t> now = std::nullopt,
         retry_policy const& p = {}) noexcept
 {
-    auto spread = [&](std::int64_t remaining, std::int64_t window_left_ms) -> std::int64_t {
-        if(window_left_ms <= 0)
-            return 0;
-        window_left_ms = detail::sat_add(window_left_ms, p.reset_margin_ms);
-        if(remaining <= 0)
-            return window_left_ms;
-        return window_left_ms / remaining;
-    };
-    std::int64_t wait = 0;
-    auto const& org = last.organization;
-    if(org.remaining && org.reset)
-    {
-        std::optional<std::int64_t> const base = last.date ? last.date : now;
-        if(base)
-        {
-            std::int64_t const w = spread(*org.remaining,
-                                          detail::seconds_to_ms(detail::sat_sub(*org.reset, *base)));
-            if(w > wait)
-                wait = w;
-        }
-    }
-    if(last.ietf.remaining && last.ietf.reset)
-    {
-        std::int64_t const w = spread(*last.ietf.remaining, detail::seconds_to_ms(*last.ietf.reset));
-        if(w > wait)
-            wait = w;
-    }
-    return wait;
+    return pace_of(last, now, p).wait_ms;
 }
 
 } // namespace credentials

@@ -47,11 +47,21 @@ private:
     std::uint16_t host_off_ = 8;        // after "scheme://"
     std::uint16_t origin_size_ = 28;    // up to the path prefix
     bool secure_ = true;
+    char version_[3] = {};              // "v6", "v7" or "": the base URL's last segment
 
     // An empty endpoint, for parse to fill.
     explicit endpoint(bool secure) noexcept
         : secure_(secure)
     {
+    }
+
+    // "v6" or "v7" when it is the last segment of `prefix`, else empty.
+    static string_view
+    last_version_segment(string_view prefix) noexcept
+    {
+        std::size_t const cut = prefix.empty() ? 0 : prefix.rfind('/') + 1;
+        string_view const last(prefix.data() + cut, prefix.size() - cut);
+        return last == "v6" || last == "v7" ? last : string_view();
     }
 
     // The longest host text written from a buffer: "[" 39 "]".
@@ -116,7 +126,11 @@ public:
         is a plain DNS name, a dotted-decimal IPv4 address or a bracketed IPv6
         address; no userinfo, query or fragment; a path prefix (an API
         gateway) that is empty or `/`-separated segments, none empty or a dot
-        segment, plain or percent-encoded. One trailing '/' is dropped. The
+        segment, plain or percent-encoded. One trailing '/' is dropped. A
+        last segment `v6` or `v7` (`https://api.thousandeyes.com/v7`, as the
+        official SDKs write their base URL) names the API version: it is
+        kept apart (`named_version()`), not repeated in request paths, and the
+        request builder refuses a request for the other version. The
         scheme and host are lowercased, an IPv6 address is written in its
         RFC 5952 form and a default port (443, 80) is dropped, so that the
         URL a stack connects to names the same host and port as the Host
@@ -167,11 +181,16 @@ public:
             prefix.remove_suffix(1);
         if(!detail::is_plain_path_prefix(prefix))
             return make_error_code(error::base_url_path);
-        // "https://api.thousandeyes.com/v6" would send /v6/v6/credentials/...
-        std::size_t const cut = prefix.empty() ? 0 : prefix.rfind('/') + 1;
-        string_view const last(prefix.data() + cut, prefix.size() - cut);
-        if(last == "v6" || last == "v7")
-            return make_error_code(error::base_url_version);
+        // "https://api.thousandeyes.com/v7": the version is the request's
+        // to write, so it is taken off the prefix; "/v7/v7" would still send
+        // /v7/v7/credentials/..., a mistake rather than a gateway.
+        string_view const version = last_version_segment(prefix);
+        if(!version.empty())
+        {
+            prefix.remove_suffix(version.size() + 1);
+            if(!last_version_segment(prefix).empty())
+                return make_error_code(error::base_url_version);
+        }
 
         string_view const scheme = secure ? "https://" : "http://";
         char port_text[6] = {};
@@ -184,6 +203,8 @@ public:
             return make_error_code(error::base_url_too_long);
 
         endpoint e(secure);
+        if(!version.empty())
+            std::memcpy(e.version_, version.data(), 2);
         e.text_.append(scheme);
         e.host_off_ = static_cast<std::uint16_t>(e.text_.size());
         // Host names are case-insensitive (RFC 3986 section 3.2.2)
@@ -221,7 +242,16 @@ public:
         return text_.view(host_off_, static_cast<std::uint16_t>(origin_size_ - host_off_));
     }
 
-    /// The path prefix, empty or "/seg[/seg...]" without a trailing '/'.
+    /// The API version the base URL ended in, `"v6"` or `"v7"`; empty when
+    /// it named none (the default endpoint names none).
+    string_view
+    named_version() const noexcept
+    {
+        return string_view(version_, version_[0] ? 2u : 0u);
+    }
+
+    /// The path prefix, empty or "/seg[/seg...]" without a trailing '/',
+    /// and without the API version the base URL ended in.
     string_view
     path_prefix() const noexcept
     {

@@ -137,7 +137,7 @@ message_of(int ev) noexcept
     case error::base_url_path:
         return "base URL: path prefix must be empty or start with '/', with no empty, '.' or '..' segment and no percent-encoded '.', '/', '\\', '?', '#' or control byte";
     case error::base_url_version:
-        return "base URL: must not end in an API version (/v6, /v7); the library adds it";
+        return "base URL: ends in an API version (/v6, /v7) other than the request's, or in two";
     case error::base_url_too_long:
         return "base URL: longer than the 512 bytes an endpoint holds";
     case error::basic_user_empty:
@@ -149,7 +149,7 @@ message_of(int ev) noexcept
     case error::token_empty:
         return "token: must not be empty";
     case error::token_control:
-        return "token: must not contain control characters (RFC 7617)";
+        return "basic token: must not contain control characters (RFC 7617)";
     case error::bearer_token_charset:
         return "bearer token: must be a b64token: letters, digits, '-', '.', '_', '~', '+', '/', then '=' padding only (RFC 6750)";
     case error::authorization_too_long:

@@ -286,11 +286,16 @@ class request_builder
     }
 
 public:
-    /// Refuses Basic and the xml format for v7.
+    /// Refuses Basic and the xml format for v7, and an endpoint whose base
+    /// URL named the other API version (`base_url_version`).
     static result<request_builder>
     make(endpoint const& ep, authorization const& auth,
          request_options const& opts = {}) noexcept
     {
+        // a base URL ending in /v6 or /v7 serves that version only
+        string_view const named = ep.named_version();
+        if(!named.empty() && named != (opts.api == api_version::v7 ? "v7" : "v6"))
+            return make_error_code(error::base_url_version);
         if(opts.api == api_version::v7)
         {
             // v7 authenticates with OAuth bearer tokens only
