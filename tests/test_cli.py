@@ -80,16 +80,51 @@ class Request(unittest.TestCase):
         self.assertIn(b"POST /v6/credentials/405/delete.json HTTP/1.1\\r\\n\n", p.stdout)
         self.assertIn(b"Authorization: Basic <redacted>\\r\\n", p.stdout)
 
-    def test_help_documents_every_option(self):
-        p = run("--help")
-        self.assertEqual(p.returncode, 0)
-        for opt in ("--id", "--aid", "--api", "--format", "--base-url", "--allow-insecure-http",
-                    "--user-agent", "--bearer-token-env", "--bearer-token-file", "--basic-user",
-                    "--token-env", "--token-file", "--show-secrets", "--curl", "--review",
-                    "explain-response", "--now", "--attempt", "--earlier-attempt-uncertain",
-                    "--json"):
-            self.assertIn(opt.encode(), p.stdout, opt)
-        self.assertEqual(run("request", "--help").stdout, p.stdout)
+    def test_each_command_has_its_own_help(self):
+        shared = ["--id", "--aid", "--api", "--format", "--base-url", "--allow-insecure-http",
+                  "--user-agent", "--bearer-token-env", "--bearer-token-file", "--basic-user",
+                  "--token-env", "--token-file"]
+        expected = {
+            "request": shared + ["--show-secrets", "--curl", "--review", "--json"],
+            "delete": shared + ["--ids-file", "--max-attempts", "--timeout", "--verbose"],
+            "explain-response": ["--now", "--attempt", "--earlier-attempt-uncertain", "--json"],
+        }
+        for command, options in expected.items():
+            with self.subTest(command=command):
+                p = run(command, "--help")
+                self.assertEqual((p.returncode, p.stderr), (0, b""))
+                out = p.stdout.decode()
+                self.assertTrue(out.startswith("usage: te-credentials " + command), out)
+                listed = set(re.findall(r"^  (--[a-z-]+)", out, re.M))
+                self.assertEqual(listed, set(options))
+                self.assertTrue(all(len(l) <= 80 for l in out.splitlines()), out)
+                self.assertEqual(run(command, "-h").stdout, p.stdout)
+        overview = run("--help")
+        self.assertEqual(overview.returncode, 0)
+        for command in expected:
+            self.assertIn(command.encode(), overview.stdout)
+
+    def test_help_shows_v7_first_for_the_live_api_and_says_v6_is_deprecated(self):
+        for args in (["--help"], ["request", "--help"], ["delete", "--help"]):
+            with self.subTest(args=args):
+                out = run(*args).stdout.decode()
+                self.assertIn("deprecated", out)
+                self.assertIn("2024-05-27", out)
+        out = run("request", "--help").stdout.decode()
+        self.assertLess(out.index("--api v7 --id"), out.index("  --id ID"))
+        api = out[out.index("  --api"):]
+        self.assertLess(api.index("v7:"), api.index("v6 (the default"))
+
+    def test_a_base_url_ending_in_the_chosen_version_is_accepted_and_not_repeated(self):
+        p = run("request", "--api", "v7", "--id", "3247", "--bearer-token-env", "TE_BEARER",
+                "--base-url", "https://api.thousandeyes.com/v7")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertTrue(p.stdout.startswith(b"DELETE /v7/credentials/3247 HTTP/1.1\r\n"
+                                            b"Host: api.thousandeyes.com\r\n"), p.stdout)
+        p = run("request", "--id", "405", "--bearer-token-env", "TE_BEARER",
+                "--base-url", "https://gw.example.com/te/v6/")
+        self.assertTrue(p.stdout.startswith(b"POST /te/v6/credentials/405/delete.json HTTP/1.1"),
+                        p.stdout)
 
 
 class InvalidInput(unittest.TestCase):
@@ -117,7 +152,9 @@ class InvalidInput(unittest.TestCase):
         (["--id", "1", "--base-url", "https:///p"], "base URL", "host"),
         (["--id", "1", "--base-url", "https://h:99999"], "base URL", "port"),
         (["--id", "1", "--base-url", "https://h/a/../b"], "base URL", "'..'"),
-        (["--id", "1", "--base-url", "https://api.thousandeyes.com/v6"], "base URL", "version"),
+        (["--id", "1", "--base-url", "https://api.thousandeyes.com/v7"], "--base-url",
+         "other than the request's"),
+        (["--id", "1", "--api", "v7", "--base-url", "https://h/v6"], "--base-url", "version"),
         (["--id", "1", "--user-agent", "a\r\nX-Evil: 1"], "user agent", "field-value"),
         (["--id", "1", "--user-agent", ""], "user agent", "field-value"),
         (["--id", "1", "--api", "v8"], "--api", "v6 or v7"),
@@ -131,15 +168,38 @@ class InvalidInput(unittest.TestCase):
         (["--id", "1", "--basic-user", "a@c.d", "--token-env", "TE_EMPTY"], "token", "empty"),
         (["--id", "1", "--basic-user", "a@c.d", "--token-env", "TE_CTL"], "token", "control"),
         (["--id", "1", "--bearer-token-env", "TE_SPACE"], "bearer token", "b64token"),
-        (["--id", "1", "--bearer-token-env", "TE_UNSET"], "--bearer-token-env", "not set"),
-        (["--id", "1", "--bearer-token-file", "/nonexistent/file"], "--bearer-token-file", "open"),
+        (["--id", "1", "--bearer-token-env", "TE_CTL"], "bearer token", "b64token"),
+        (["--id", "1", "--bearer-token-env", "TE_UNSET"], "--bearer-token-env TE_UNSET",
+         "the environment variable TE_UNSET is not set"),
+        (["--id", "1", "--bearer-token-file", "/nonexistent/file"],
+         "--bearer-token-file /nonexistent/file", "cannot open: No such file or directory"),
+        (["--id", "1", "--bearer-token-file", "/etc/hostname/x"],
+         "--bearer-token-file /etc/hostname/x", "cannot open: Not a directory"),
+        (["--id", "1", "--token-file", "/x", "--bearer-token-env", "TE_BEARER"], "--token-file",
+         "goes with --basic-user only"),
         (["--id", "1", "--basic-user", "a@c.d"], "--basic-user", "--token-env"),
         (["--id", "1"], "authentication", "exactly one"),
         (["--bearer-token-env", "TE_BEARER"], "--id", "required"),
         (["--id", "1", "--bearer-token-env", "TE_BEARER", "--curl", "--review"], "--curl", "at most one"),
-        (["--id", "1", "--bearer-token-env", "TE_BEARER", "--token", "x"], "arguments", "unknown option"),
-        (["--id", "1", "--bearer-token-env", "TE_BEARER", "s3cr3t"], "arguments", "unexpected"),
-        (["--id"], "--id", "needs a value"),
+        (["--id", "1", "--bearer-token-env", "TE_BEARER", "--token", "x"], "--token",
+         "unknown option for 'request' (see 'te-credentials request --help')"),
+        (["--id", "1", "--bearer-token-env", "TE_BEARER", "--crul"], "--crul", "unknown option"),
+        (["--id", "1", "--bearer-token-env", "TE_BEARER", "--max-attempts", "2"], "--max-attempts",
+         "unknown option for 'request'"),
+        # $6 is the argument: counted as the shell counts, never shown
+        (["--id", "1", "--bearer-token-env", "TE_BEARER", "--s3cr3t_X=x"], "argument 6",
+         "unknown option, not shown"),
+        (["--id", "1", "--bearer-token-env", "TE_BEARER", "--S3CR3T"], "argument 6",
+         "unknown option, not shown"),
+        (["--id", "1", "--bearer-token-env", "TE_BEARER", "s3cr3t"], "argument 6",
+         "unexpected argument, not shown"),
+        (["--id"], "--id", "needs a value: ID"),
+        (["--id", "405", "--id", "406", "--bearer-token-env", "TE_BEARER"], "--id",
+         "given twice"),
+        (["--id", "405", "--curl", "--curl", "--bearer-token-env", "TE_BEARER"], "--curl",
+         "given twice"),
+        (["--id", "405", "--curl=yes", "--bearer-token-env", "TE_BEARER"], "--curl",
+         "takes no value"),
     ]
 
     def test_each_invalid_input(self):
@@ -161,6 +221,8 @@ class InvalidInput(unittest.TestCase):
                 self.assertIn(field, err)
                 self.assertIn(rule, err)
                 self.assertNotIn("s3cr3t", err)
+                self.assertNotIn("S3CR3T", err)
+                self.assertNotIn("7617", err) if "bearer" in field else None
                 self.assertNotIn(TOKEN, err)
 
     def test_token_file_with_a_nul_byte(self):
@@ -171,7 +233,8 @@ class InvalidInput(unittest.TestCase):
         finally:
             os.unlink(f.name)
         self.assertEqual((p.returncode, p.stdout), (2, b""))
-        self.assertIn(b"--bearer-token-file: line 1: contains a NUL byte", p.stderr)
+        self.assertIn(f"--bearer-token-file {f.name}: line 1: contains a NUL byte".encode(),
+                      p.stderr)
 
     def test_version(self):
         p = run("--version")
@@ -181,6 +244,22 @@ class InvalidInput(unittest.TestCase):
     def test_unknown_command(self):
         p = run("frobnicate")
         self.assertEqual((p.returncode, p.stdout), (2, b""))
+        self.assertIn(b"unknown command", p.stderr)
+
+    def test_an_unreadable_token_file_names_the_file_and_the_systems_reason(self):
+        d = tempfile.mkdtemp()
+        try:
+            path = os.path.join(d, "token")
+            pathlib.Path(path).write_text("abc\n")
+            os.chmod(path, 0)
+            if os.access(path, os.R_OK):
+                self.skipTest("running as root: a mode 0 file is still readable")
+            p = run("request", "--id", "1", "--bearer-token-file", path)
+        finally:
+            shutil.rmtree(d)
+        self.assertEqual((p.returncode, p.stdout), (2, b""))
+        self.assertEqual(p.stderr.decode(), f"te-credentials: --bearer-token-file {path}: "
+                                            "cannot open: Permission denied\n")
 
 
 def answer_one(server: socket.socket, answer: bytes) -> bytes:
@@ -340,8 +419,47 @@ class ExplainResponse(unittest.TestCase):
         p = explain(SEED_RESPONSE)
         self.assertEqual(p.returncode, 0)
         self.assertIn(b"204 (deleted)", p.stdout)
-        self.assertIn(b"limit 240, remaining 236, reset 1573849500", p.stdout)
         self.assertIn(b"decision:      done", p.stdout)
+
+    def test_dates_are_printed_as_iso_8601_utc_beside_the_epoch_value(self):
+        out = explain(SEED_RESPONSE).stdout.decode()
+        # the seed's "Date: Fri, 15 Nov 2019 20:24:33 GMT"
+        self.assertIn("date:          1573849473 (2019-11-15T20:24:33Z)\n", out)
+        self.assertIn("limit 240, remaining 236, reset 1573849500 (2019-11-15T20:25:00Z)", out)
+        js = explain_json(SEED_RESPONSE)
+        self.assertEqual(js["date_utc"], "2019-11-15T20:24:33Z")
+        self.assertEqual(js["organization_reset_utc"], "2019-11-15T20:25:00Z")
+        # a reset beyond year 9999 is printed bare
+        huge = SEED_RESPONSE.replace(b"1573849500", b"999999999999")
+        self.assertIn("reset 999999999999\n", explain(huge).stdout.decode())
+        self.assertIsNone(explain_json(huge)["organization_reset_utc"])
+
+    def test_the_pacing_wait_is_explained(self):
+        out = explain(SEED_RESPONSE).stdout.decode()
+        self.assertIn("next request:  in 114 ms: 236 requests left for 27 s\n", out)
+        self.assertEqual(explain_json(SEED_RESPONSE)["pace"],
+                         {"wait_ms": 114, "remaining": 236, "window_ms": 27000,
+                          "source": "reset_minus_date"})
+        bare = explain(b"HTTP/1.1 204 No Content\r\n\r\n").stdout.decode()
+        self.assertIn("next request:  now (no rate limit to pace by)\n", bare)
+
+    def test_curl_i_output_through_a_proxy_passes_over_the_connect_answer(self):
+        # `curl -i` through an HTTPS proxy prints the proxy's CONNECT answer,
+        # then the API's (HTTP/2 here), as libcurl hands both to the
+        # header-line reader.
+        raw = (b"HTTP/1.1 200 Connection established\r\n\r\n" +
+               with_status(SEED_RESPONSE, b"HTTP/2 204"))
+        out = explain_json(raw)
+        self.assertEqual((out["status"], out["outcome"]), (204, "deleted"))
+        self.assertEqual(out["decision"], {"action": "done", "delay_ms": 0})
+        self.assertEqual(out["organization_rate_limit"]["remaining"], 236)
+        # and a body after the final head is not another response
+        body = b'{"errorMessage": "HTTP/1.1 is not a head"}'
+        raw = (b"HTTP/1.1 200 Connection established\r\n\r\n"
+               b"HTTP/1.1 403 Forbidden\r\nContent-Length: " + str(len(body)).encode() +
+               b"\r\n\r\n" + body)
+        out = explain_json(raw)
+        self.assertEqual((out["status"], out["error_message"]), (403, "HTTP/1.1 is not a head"))
 
     def test_malformed_input_exits_2_with_one_line(self):
         cases = [
@@ -354,8 +472,10 @@ class ExplainResponse(unittest.TestCase):
             (SEED_RESPONSE, ["--now", "-5"], "--now"),
             (SEED_RESPONSE, ["--attempt", "0"], "--attempt"),
             (SEED_RESPONSE, ["--attempt"], "--attempt: needs a value"),
-            (SEED_RESPONSE, ["--bogus"], "unknown option"),
-            (SEED_RESPONSE, ["/nonexistent/file"], "FILE: cannot open"),
+            (SEED_RESPONSE, ["--bogus"], "--bogus: unknown option for 'explain-response'"),
+            (SEED_RESPONSE, ["--now", "1", "--now", "2"], "--now: given twice"),
+            (SEED_RESPONSE, ["/nonexistent/file"],
+             "FILE /nonexistent/file: cannot open: No such file or directory"),
             (SEED_RESPONSE, ["a", "b"], "at most one FILE"),
         ]
         for raw, args, text in cases:
@@ -429,17 +549,17 @@ class InputFiles(unittest.TestCase):
     def test_an_id_line_with_inner_spaces_is_one_bad_line_not_two_ids(self):
         p = self.delete_ids(b"406" + b" " * 300 + b"7\n")
         self.assertEqual((p.returncode, p.stdout), (2, b""))
-        self.assertIn(b"--ids-file: line 1: credential id: must be ASCII digits only", p.stderr)
+        self.assertRegex(p.stderr, rb"--ids-file \S+: line 1: credential id: must be ASCII digits only")
 
     def test_a_nul_byte_in_an_ids_file_is_refused_with_its_line(self):
         p = self.delete_ids(b"1\n40\x006\n")
         self.assertEqual((p.returncode, p.stdout), (2, b""))
-        self.assertIn(b"--ids-file: line 2: contains a NUL byte", p.stderr)
+        self.assertRegex(p.stderr, rb"--ids-file \S+: line 2: contains a NUL byte")
 
     def test_an_over_long_ids_line_is_refused_with_its_line(self):
         p = self.delete_ids(b"# ok\n#" + b"x" * 5000 + b"\n1\n")
         self.assertEqual((p.returncode, p.stdout), (2, b""))
-        self.assertIn(b"--ids-file: line 2: longer than 4096 bytes", p.stderr)
+        self.assertRegex(p.stderr, rb"--ids-file \S+: line 2: longer than 4096 bytes")
 
     def bearer_head(self, path):
         return run("request", "--id", "1", "--bearer-token-file", path, "--show-secrets")
@@ -460,7 +580,7 @@ class InputFiles(unittest.TestCase):
         finally:
             os.unlink(path)
         self.assertEqual((p.returncode, p.stdout), (2, b""))
-        self.assertIn(b"--bearer-token-file: holds more than one line", p.stderr)
+        self.assertIn(f"--bearer-token-file {path}: holds more than one line".encode(), p.stderr)
 
     def test_a_token_file_that_is_not_a_regular_file_is_refused_without_blocking(self):
         d = tempfile.mkdtemp()
@@ -471,7 +591,8 @@ class InputFiles(unittest.TestCase):
                 with self.subTest(path=path):
                     p = self.bearer_head(path)  # a FIFO that never writes: no wait
                     self.assertEqual((p.returncode, p.stdout), (2, b""))
-                    self.assertIn(b"--bearer-token-file: not a regular file", p.stderr)
+                    self.assertIn(f"--bearer-token-file {path}: not a regular file".encode(),
+                                  p.stderr)
         finally:
             shutil.rmtree(d)
 
@@ -530,6 +651,55 @@ class ServerTextIsEscaped(unittest.TestCase):
         self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
         self.assert_clean(p.stdout)
         self.assertIn(b'"\\x1b[2Jgone"', p.stdout)
+
+
+class Delete(unittest.TestCase):
+    def test_v6_against_the_live_api_gets_one_deprecation_notice(self):
+        # The request goes to a refused proxy port: no network is needed.
+        dead = {"https_proxy": "http://127.0.0.1:1", "HTTPS_PROXY": "", "no_proxy": "",
+                "NO_PROXY": ""}
+        p = run("delete", "--id", "405", "--bearer-token-env", "TE_BEARER", "--max-attempts", "1",
+                env=dead)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertEqual(p.stderr.decode(),
+                         "te-credentials: note: API v6 was deprecated by ThousandEyes on "
+                         "2024-05-27; the live API serves v7 (--api v7 with a Bearer token)\n")
+        self.assertIn(b"attempt 1: no response", p.stdout)
+        v7 = run("delete", "--api", "v7", "--id", "405", "--bearer-token-env", "TE_BEARER",
+                 "--max-attempts", "1", env=dead)
+        self.assertEqual((v7.returncode, v7.stderr), (1, b""))
+        local = run("delete", "--id", "405", "--bearer-token-env", "TE_BEARER", "--max-attempts",
+                    "1", "--base-url", "http://127.0.0.1:1", "--allow-insecure-http",
+                    env={"no_proxy": "*", "NO_PROXY": "*"})
+        self.assertEqual((local.returncode, local.stderr), (1, b""))
+
+    def test_a_batch_explains_its_pacing_wait(self):
+        # 2 requests left for the 1 s to the reset (server clock): 500 ms apart
+        answer = (b"HTTP/1.1 204 No Content\r\nDate: Fri, 15 Nov 2019 20:24:33 GMT\r\n"
+                  b"X-Organization-Rate-Limit-Limit: 240\r\n"
+                  b"X-Organization-Rate-Limit-Remaining: 2\r\n"
+                  b"X-Organization-Rate-Limit-Reset: 1573849474\r\n"
+                  b"Connection: close\r\n\r\n")
+        server = socket.socket()
+        server.bind(("127.0.0.1", 0))
+        server.listen(2)
+        port = server.getsockname()[1]
+        t = threading.Thread(target=lambda: [answer_one(server, answer) for _ in range(2)])
+        t.start()
+        path = write_temp(b"405\n406\n")
+        try:
+            p = run("delete", "--ids-file", path, "--base-url", f"http://127.0.0.1:{port}",
+                    "--allow-insecure-http", "--bearer-token-env", "TE_BEARER",
+                    env={"no_proxy": "*", "NO_PROXY": "*"})
+        finally:
+            os.unlink(path)
+            t.join(30)
+            server.close()
+        out = p.stdout.decode()
+        self.assertEqual(p.returncode, 0, out + p.stderr.decode())
+        self.assertIn("[1/2] credential 405 attempt 1: 204 deleted; rate limit 2/240 left; done; "
+                      "next in 500 ms: 2 requests left for 1 s\n", out)
+        self.assertIn("summary: 2 deleted, 0 already absent, 0 failed; 2 requests in", out)
 
 
 class Proxy(unittest.TestCase):

@@ -5,8 +5,8 @@
 // came from a server. Both are places where bytes from elsewhere meet the
 // operator: a file must mean what it shows (no line split or cut short), and
 // a server must not write to the terminal (no escape sequences reach it).
-#ifndef THOUSANDEYES_CREDENTIALS_EXAMPLES_CLI_TEXT_HPP
-#define THOUSANDEYES_CREDENTIALS_EXAMPLES_CLI_TEXT_HPP
+#ifndef TE_CREDENTIALS_CLI_TEXT_FILES_HPP
+#define TE_CREDENTIALS_CLI_TEXT_FILES_HPP
 
 #include <boost/core/detail/string_view.hpp>
 
@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include <fcntl.h>
@@ -35,15 +36,16 @@ struct text_error
 /** Opens `path` for reading. With `regular_only`, anything but a regular
     file (a FIFO that never writes, a device, a directory) is refused
     without blocking: the file is opened non-blocking and checked before a
-    byte is read. Returns -1 and sets `why` on failure.
+    byte is read. Returns -1 and sets `why` on failure, with the system's
+    reason ("cannot open: No such file or directory").
 */
 inline int
-open_input(char const* path, bool regular_only, char const*& why)
+open_input(char const* path, bool regular_only, std::string& why)
 {
     int const fd = ::open(path, O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
     if(fd < 0)
     {
-        why = "cannot open the file";
+        why = std::string("cannot open: ") + std::strerror(errno);
         return -1;
     }
     struct stat st;

@@ -1,0 +1,322 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+//
+// te-credentials delete: the library's deletion and batch, carried by
+// libcurl. One CURL handle serves every attempt, so a batch reuses one
+// connection.
+#include "cli.hpp"
+#include "curl_exchange.hpp"
+#include "output.hpp"
+#include "text_files.hpp"
+#include "../curl_transport.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <unistd.h>
+
+namespace cli {
+
+namespace {
+
+std::int64_t
+epoch_now()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void
+sleep_ms(std::int64_t ms)
+{
+    if(ms > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+struct settings
+{
+    tc::retry_policy policy;
+    long timeout_ms = 20000;
+    bool verbose = false;
+};
+
+// One id per line; blank lines and lines starting with '#' are skipped, and
+// so is an id already listed (it is deleted once). Lines are read whole: a
+// line is one id or one comment, never split, and a NUL byte is refused.
+std::vector<tc::credential_id>
+read_ids_file(char const* path)
+{
+    std::string const what = "--ids-file " + for_terminal(path);
+    std::string why;
+    int const fd = open_input(path, false, why);
+    if(fd < 0)
+        fail(what, why);
+    std::string text;
+    bool const read = read_all(fd, text);
+    int const read_errno = errno;
+    ::close(fd);
+    if(!read)
+        fail(what, std::string("cannot read: ") + std::strerror(read_errno));
+    std::set<std::int64_t> seen;
+    std::vector<tc::credential_id> ids;
+    long repeated = 0;
+    text_error const e = for_each_line(text, 4096, [&](long n, string_view s) {
+        while(!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+            s.remove_suffix(1);
+        while(!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+            s.remove_prefix(1);
+        if(s.empty() || s.front() == '#')
+            return;
+        auto const id = tc::credential_id::parse(s);
+        if(!id)
+            fail(what + ": line " + std::to_string(n), id.error());
+        if(seen.insert(id->value()).second)
+            ids.push_back(*id);
+        else
+            ++repeated;
+    });
+    if(e.why && e.limit)
+        fail(what, "line " + std::to_string(e.line) + ": longer than " + std::to_string(e.limit) +
+                       " bytes");
+    if(e.why)
+        fail(what, "line " + std::to_string(e.line) + ": " + e.why);
+    if(ids.empty())
+        fail(what, "holds no credential id");
+    if(repeated)
+        std::printf("--ids-file: %ld repeated id%s skipped\n", repeated, repeated == 1 ? "" : "s");
+    return ids;
+}
+
+// The line for an attempt: what came back, and what the library decided.
+void
+report_attempt(char const* label, tc::deletion const& del, CURLcode rc, exchange const& x,
+               tc::result<tc::response> const& head)
+{
+    tc::decision const& d = del.last_decision();
+    std::printf("%s attempt %d: ", label, del.attempts());
+    if(rc != CURLE_OK)
+    {
+        std::printf("no response (%s)", curl_easy_strerror(rc));
+        return;
+    }
+    if(!head)
+    {
+        char scratch[1];
+        std::printf("no readable response (%s)", head.error().message(scratch, sizeof(scratch)));
+        return;
+    }
+    std::printf("%d %s; rate limit ", head->status, tc::to_string(d.outcome).data());
+    put_number(head->organization.remaining, "-");
+    std::fputc('/', stdout);
+    put_number(head->organization.limit, "-");
+    std::fputs(" left", stdout);
+    auto const m = tc::error_message::read(string_view(x.body, x.body_size));
+    if(d.action == tc::action::fail && !m.text().empty())
+        std::printf("; \"%s\"", for_terminal(m.text()).c_str()); // the server's words
+}
+
+// Drives one deletion to its end. Prints a line per attempt (the last one
+// left open for the caller); returns the requests curl sent.
+int
+delete_one(CURL* curl, tc::deletion& del, settings const& s, char const* label)
+{
+    tc::request const& req = del.to_send();
+    header_list const headers(req);
+    std::optional<exchange> x; // one attempt's buffers, made afresh for each
+    int requests = 0;
+    for(tc::step st = del.next(); st.kind == tc::step_kind::send; st = del.next())
+    {
+        x.emplace(tc::response_options{epoch_now()}, s.verbose);
+        CURLcode const rc = perform(curl, req, headers, s.timeout_ms, *x);
+        requests += x->heads_sent > 0 ? x->heads_sent : 1;
+        if(x->heads_sent > 1)
+            del.resent(); // curl's silent resend: the first send may have been carried out
+        // Only a transfer that succeeded brought the API's answer: after a
+        // proxy's "200 Connection established", a TLS failure is no answer.
+        auto const head = x->reader.get();
+        if(rc != CURLE_OK)
+            del.no_response(examples::transport_of(rc), epoch_now());
+        else
+            del.received(head, epoch_now());
+        report_attempt(label, del, rc, *x, head);
+        tc::step const next = del.next();
+        if(next.kind == tc::step_kind::wait)
+        {
+            std::printf("; retry in %lld ms (%s)\n", static_cast<long long>(next.wait_ms),
+                        tc::to_string(next.source).data());
+            std::fflush(stdout);
+            sleep_ms(next.wait_ms);
+            del.waited();
+        }
+    }
+    tc::step const end = del.next();
+    if(end.kind == tc::step_kind::failed && end.wait_ms > 0)
+        std::printf("; a wait of %lld ms (%s) is beyond the %lld ms allowed",
+                    static_cast<long long>(end.wait_ms), tc::to_string(end.source).data(),
+                    static_cast<long long>(del.policy().max_delay_ms));
+    std::printf("; %s", end.kind == tc::step_kind::done ? "done" : "failed"); // the caller ends the line
+    return requests;
+}
+
+// What a batch run counts, for its summary.
+struct tally
+{
+    std::vector<std::string> absent, failed;
+    int requests = 0;
+    tc::outcome last = tc::outcome::no_response;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+};
+
+void
+put_list(char const* what, std::vector<std::string> const& v)
+{
+    if(v.empty())
+        return;
+    std::printf("%s:", what);
+    for(auto const& s : v)
+        std::printf(" %s", s.c_str());
+    std::printf("\n");
+}
+
+int
+summarize(tc::batch const& batch, tally const& t, char const* last_id)
+{
+    double const seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t.start).count();
+    if(batch.total() == 1)
+    {
+        // One credential: its outcome is the last line.
+        std::printf("\ncredential %s: %s\n", last_id, tc::to_string(t.last).data());
+        return batch.all_gone() ? 0 : 1;
+    }
+    if(batch.not_attempted() == 0)
+        std::printf("\n");
+    std::printf("summary: %zu deleted, %zu already absent, %zu failed", batch.deleted(),
+                batch.already_absent(), batch.failed());
+    if(batch.not_attempted())
+        std::printf(", %zu not attempted", batch.not_attempted());
+    std::printf("; %d requests in %.1f s (%.1f a minute)\n", t.requests, seconds,
+                seconds > 0 ? t.requests * 60.0 / seconds : 0.0);
+    put_list("already absent", t.absent);
+    put_list("failed", t.failed);
+    return batch.all_gone() ? 0 : 1;
+}
+
+// After one id: go on (after the pacing wait, explained), or say why not.
+bool
+go_on(tc::batch& batch, tc::deletion const& del, settings const& s)
+{
+    std::int64_t const now = epoch_now();
+    auto const after = batch.finished(del, now);
+    if(after && after->stop == tc::batch_stop::unauthorized)
+        std::printf("\nstopped: 401 unauthorized; the other %zu ids are not attempted\n",
+                    batch.not_attempted());
+    else if(after && after->stop == tc::batch_stop::wait_too_long)
+        std::printf("\nstopped: the rate limit asks to wait %lld ms before the next id, "
+                    "beyond the %lld ms allowed; the other %zu ids are not attempted\n",
+                    static_cast<long long>(after->wait_ms),
+                    static_cast<long long>(s.policy.max_delay_ms), batch.not_attempted());
+    if(!after || !after->next)
+        return false;
+    // Pacing: what is left of the quota spread over what is left of the
+    // window, so that the batch never meets a 429.
+    if(after->wait_ms > 0 && del.last_response())
+        std::printf("; next in %lld ms: %s", static_cast<long long>(after->wait_ms),
+                    explain_pace(tc::pace_of(*del.last_response(), now, s.policy)).c_str());
+    std::printf("\n");
+    std::fflush(stdout);
+    sleep_ms(after->wait_ms);
+    return true;
+}
+
+int
+run_batch(CURL* curl, std::vector<tc::credential_id> const& ids,
+          std::optional<tc::account_group_id> const& aid, tc::request_builder const& builder,
+          settings const& s)
+{
+    tally t;
+    char id_text[24] = {};
+    std::size_t const total = ids.size();
+    tc::batch batch(total, s.policy);
+    for(std::size_t i = 0; i < total; ++i)
+    {
+        std::snprintf(id_text, sizeof(id_text), "%lld", static_cast<long long>(ids[i].value()));
+        char label[80];
+        std::snprintf(label, sizeof(label), "[%zu/%zu] credential %s", i + 1, total, id_text);
+        tc::deletion del(build(builder, ids[i], aid), s.policy);
+        t.requests += delete_one(curl, del, s, label);
+        tc::step const end = del.next();
+        t.last = end.outcome;
+        if(end.outcome == tc::outcome::already_absent)
+            t.absent.push_back(id_text);
+        else if(end.kind == tc::step_kind::failed)
+            t.failed.push_back(std::string(id_text) + " (" + tc::to_string(end.outcome).data() + ")");
+        if(!go_on(batch, del, s))
+            break;
+    }
+    return summarize(batch, t, id_text);
+}
+
+std::vector<tc::credential_id>
+ids_of(arguments const& a)
+{
+    if(a.flag("--id") == a.flag("--ids-file"))
+        fail("--id/--ids-file", "give exactly one");
+    if(a.flag("--ids-file"))
+        return read_ids_file(a.value("--ids-file"));
+    auto const id = tc::credential_id::parse(a.value("--id"));
+    if(!id)
+        fail("--id", id.error());
+    return {*id};
+}
+
+// The seed page is v6, so v6 stays the default; someone calling the live
+// API with it is told, once.
+void
+warn_if_deprecated(arguments const& a, tc::request const& first)
+{
+    if(!is_v7(a) && first.host() == "api.thousandeyes.com")
+        notice("API v6 was deprecated by ThousandEyes on 2024-05-27; the live API serves v7 "
+               "(--api v7 with a Bearer token)");
+}
+
+} // namespace
+
+int
+run_delete(int argc, char** argv)
+{
+    arguments const a(delete_command, argc, argv);
+    std::vector<tc::credential_id> const ids = ids_of(a);
+    auto const aid = parse_aid(a);
+    settings s;
+    s.verbose = a.flag("--verbose");
+    s.policy.max_attempts = static_cast<int>(
+        number_option(a, "--max-attempts", 1, 100, 3, "must be a number from 1 to 100"));
+    s.timeout_ms = static_cast<long>(
+        number_option(a, "--timeout", 1, 3600, 20, "must be seconds, from 1 to 3600") * 1000);
+    tc::request_builder const builder = make_builder(a);
+    warn_if_deprecated(a, build(builder, ids.front(), aid));
+
+    if(curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+    {
+        std::fputs("te-credentials: libcurl: cannot initialize\n", stderr);
+        return 1;
+    }
+    CURL* curl = curl_easy_init();
+    if(!curl)
+    {
+        std::fputs("te-credentials: libcurl: cannot initialize\n", stderr);
+        return 1;
+    }
+    int const status = run_batch(curl, ids, aid, builder, s);
+    curl_easy_cleanup(curl);
+    curl_global_cleanup();
+    return status;
+}
+
+} // namespace cli

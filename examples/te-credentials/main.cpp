@@ -1,0 +1,37 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+//
+// te-credentials: the library's command line. `te-credentials --help`.
+#include "cli.hpp"
+
+#include <cstdio>
+
+int
+main(int argc, char** argv)
+{
+    using cli::string_view;
+    if(argc < 2)
+    {
+        cli::print_overview(stderr);
+        return 2;
+    }
+    string_view const cmd = argv[1];
+    if(cmd == "--help" || cmd == "-h" || cmd == "help")
+    {
+        cli::print_overview(stdout);
+        return 0;
+    }
+    if(cmd == "--version")
+    {
+        std::printf("te-credentials %s\n", THOUSANDEYES_CREDENTIALS_VERSION_STRING);
+        return 0;
+    }
+    if(cmd == "request")
+        return cli::run_request(argc, argv);
+    if(cmd == "delete")
+        return cli::run_delete(argc, argv);
+    if(cmd == "explain-response")
+        return cli::run_explain(argc, argv);
+    cli::fail("command", "unknown command; use 'request', 'delete' or 'explain-response' "
+                         "(see te-credentials --help)");
+}
