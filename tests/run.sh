@@ -23,40 +23,35 @@ configs=(
   "clang-sanitize|clang++|-Db_sanitize=address,undefined -Db_lundef=false -Dfuzz=true"
 )
 
-passed=0 failed=0
+source tests/build_progress.sh
+
+# The closing line counts test cases as each suite reports them (doctest's
+# and unittest's own counts; a program without one counts as one case).
+passed=0 failed=0 skipped=0 assertions=0 n=0 start=$SECONDS
 for c in "${configs[@]}"; do
   IFS='|' read -r name compiler options <<<"$c"
+  n=$((n + 1))
   dir="build-test/$name"
-  echo "=== $name: CXX=$compiler $options"
+  echo "=== [$n/${#configs[@]}] $name: CXX=$compiler $options"
   # shellcheck disable=SC2086
   if [ -d "$dir" ]; then
     CXX=$compiler meson setup --reconfigure "$dir" $options >/dev/null
   else
     CXX=$compiler meson setup "$dir" $options >/dev/null
   fi
-  if ! meson compile -C "$dir" >"$dir/compile.log" 2>&1; then
-    cat "$dir/compile.log"
+  if ! build_with_progress "$dir" "$name"; then
     echo "=== $name: build FAILED"
     failed=$((failed + 1))
     continue
   fi
   meson test -C "$dir" --print-errorlogs || true
-  counts=$(/usr/bin/python3 - "$dir/meson-logs/testlog.json" <<'PY'
-import json, sys
-ok = bad = 0
-for line in open(sys.argv[1]):
-    r = json.loads(line)["result"]
-    if r in ("OK", "EXPECTEDFAIL", "SKIP"):
-        ok += 1
-    else:
-        bad += 1
-print(ok, bad)
-PY
-)
-  read -r ok bad <<<"$counts"
-  passed=$((passed + ok)) failed=$((failed + bad))
+  read -r p f s a _ < <(/usr/bin/python3 tests/count_cases.py "$dir/meson-logs/testlog.json")
+  echo "=== $name: $p passed, $f failed, $s skipped ($a assertions)"
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+  assertions=$((assertions + a))
 done
 
-echo "${#configs[@]} configurations"
-echo "$passed passed, $failed failed"
+echo "${#configs[@]} configurations in $(((SECONDS - start) / 60)) min $(((SECONDS - start) % 60)) s;" \
+  "$assertions doctest assertions"
+echo "$passed passed, $failed failed, $skipped skipped (test cases)"
 [ "$failed" -eq 0 ]

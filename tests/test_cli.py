@@ -127,6 +127,52 @@ class Request(unittest.TestCase):
                         p.stdout)
 
 
+MAN = os.environ.get("TE_CREDENTIALS_MAN", "")
+
+
+class ManPage(unittest.TestCase):
+    """te-credentials.1 says what --help says: the same options per command."""
+
+    def page(self):
+        if not MAN:
+            self.skipTest("TE_CREDENTIALS_MAN is not set (run through meson test)")
+        return pathlib.Path(MAN).read_text()
+
+    def test_each_commands_section_lists_the_options_of_its_help(self):
+        page = self.page()
+        sections = re.split(r"^\.SS (\S+)\n", page, flags=re.M)
+        documented = dict(zip(sections[1::2], sections[2::2]))
+        self.assertEqual(set(documented), {"request", "delete", "explain-response"})
+        for command, text in documented.items():
+            with self.subTest(command=command):
+                text = text.split("\n.SH ")[0]
+                in_page = set(re.findall(r"^\.BR? ?I? ?(\\-\\-[a-z\\-]+)", text, re.M))
+                in_page = {o.replace("\\-", "-") for o in in_page}
+                help_text = run(command, "--help").stdout.decode()
+                in_help = set(re.findall(r"^  (--[a-z-]+)", help_text, re.M))
+                if command == "delete":
+                    # the section lists its own options and names the shared ones
+                    shared = in_help - in_page
+                    for o in shared:
+                        self.assertIn("\\fB" + o.replace("-", "\\-") + "\\fR", text, o)
+                    self.assertTrue({"--ids-file", "--max-attempts", "--timeout",
+                                     "--verbose"} <= in_page)
+                    in_help -= shared
+                self.assertEqual(in_page, in_help)
+
+    def test_its_version_is_the_programs(self):
+        version = run("--version").stdout.decode().split()[1]
+        self.assertIn(f'"thousandeyes-credentials {version}"', self.page())
+        self.assertNotIn("@VERSION@", self.page())
+
+    @unittest.skipUnless(shutil.which("groff"), "groff is not installed")
+    def test_it_renders_without_warnings(self):
+        self.page()
+        p = subprocess.run(["groff", "-man", "-Tutf8", "-ww", "-z", MAN], capture_output=True,
+                           timeout=30)
+        self.assertEqual((p.returncode, p.stderr), (0, b""))
+
+
 class InvalidInput(unittest.TestCase):
     """Each: exit status 2, one line on stderr naming the field, nothing on stdout."""
 
