@@ -44,6 +44,13 @@ with tempfile.TemporaryDirectory(prefix="te-consumers-") as tmp:
     root = stage / options["prefix"].lstrip("/")
     libdir = root / options["libdir"]
 
+    # the command and its man page are installed beside the library
+    for installed in (root / options["bindir"] / "te-credentials",
+                      root / options["mandir"] / "man1" / "te-credentials.1"):
+        if not installed.is_file():
+            failures += 1
+            print(f"FAIL: install: {installed.relative_to(stage)} is missing")
+
     # pkg-config, and a plain compiler line
     env = dict(os.environ, PKG_CONFIG_PATH=str(libdir / "pkgconfig"),
                PKG_CONFIG_SYSROOT_DIR=str(stage))
