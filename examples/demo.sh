@@ -10,7 +10,7 @@ bash .ci/install-deps
 echo "## Building the library's programs in build/ (about a minute the first time)"
 [ -d build ] || meson setup build >/dev/null
 source tests/build_progress.sh
-build_with_progress build build
+build_with_progress build build/
 
 cli=build/examples/te-credentials
 export TE_DEMO_TOKEN=g351mw5xqhvkmh1vq6zfm51c62wyzib2  # the docs' example token

@@ -290,8 +290,11 @@ decide_no_response(attempt_context const& a,
 /// `remaining` requests left for `window_ms` (the margin included).
 struct pace
 {
+    /// How long to wait before the next request.
     std::int64_t wait_ms = 0;
+    /// Requests left in the window (never negative).
     std::int64_t remaining = 0;
+    /// Time left in the window, the policy's reset margin included.
     std::int64_t window_ms = 0;
     /// reset_minus_date, reset_minus_now, ietf_reset; none without a rate limit
     delay_source source = delay_source::none;
