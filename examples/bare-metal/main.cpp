@@ -1,0 +1,226 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+//
+// The library on a bare-metal Cortex-M: no OS, no heap, no exceptions, no
+// RTTI. It builds the seed request (API v6, credential 405, the docs'
+// example email and token), then drives the deletion state machine through
+// four scripted exchanges with an in-memory transport: 204; 429 then 204;
+// 503 then 404; a lost response then 404. The clock is a counter the
+// transport advances. Everything goes to the semihosting console; QEMU runs
+// it (tests/bare_metal/test_qemu.py):
+//
+//   qemu-system-arm -M mps2-an385 -nographic -semihosting -kernel bare-metal-example.elf
+
+#include "board.hpp"
+
+#include <thousandeyes/credentials.hpp>
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+
+namespace tc = thousandeyes::credentials;
+
+namespace {
+
+void
+put(tc::string_view s)
+{
+    board::write(s.data(), s.size());
+}
+
+void
+put(std::int64_t v)
+{
+    char text[24];
+    auto const end = std::to_chars(text, text + sizeof(text), v).ptr;
+    board::write(text, static_cast<std::size_t>(end - text));
+}
+
+// The docs' example response head ("Deleting a credential", API v6).
+constexpr char seed_204[] =
+    "HTTP/1.1 204 No Content\r\n"
+    "Date: Fri, 15 Nov 2019 20:24:33 GMT\r\n"
+    "Content-Type: application/json;charset=UTF-8\r\n"
+    "Connection: keep-alive\r\n"
+    "X-Server-Name: fjxcv\r\n"
+    "Cache-Control: no-store\r\n"
+    "X-Organization-Rate-Limit-Limit: 240\r\n"
+    "X-Organization-Rate-Limit-Remaining: 236\r\n"
+    "X-Organization-Rate-Limit-Reset: 1573849500\r\n"
+    "Strict-Transport-Security: max-age=15724800; includeSubDomains\r\n"
+    "Strict-Transport-Security: max-age=31536000\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "\r\n";
+
+// The same head as a 429: the window resets 27 s after its Date.
+constexpr char seed_429[] =
+    "HTTP/1.1 429 Too Many Requests\r\n"
+    "Date: Fri, 15 Nov 2019 20:24:33 GMT\r\n"
+    "X-Organization-Rate-Limit-Limit: 240\r\n"
+    "X-Organization-Rate-Limit-Remaining: 0\r\n"
+    "X-Organization-Rate-Limit-Reset: 1573849500\r\n"
+    "\r\n";
+
+constexpr char unavailable_503[] =
+    "HTTP/1.1 503 Service Unavailable\r\n"
+    "Retry-After: 2\r\n"
+    "Content-Length: 0\r\n"
+    "\r\n";
+
+constexpr char not_found_404[] =
+    "HTTP/1.1 404 Not Found\r\n"
+    "Content-Type: application/json\r\n"
+    "Content-Length: 36\r\n"
+    "\r\n"
+    "{\"errorMessage\":\"Credential not found\"}";
+
+/// One scripted exchange: the answer's bytes, or none (sent, then lost).
+struct exchange
+{
+    char const* answer;
+};
+
+struct scenario
+{
+    char const* name;
+    exchange exchanges[2];
+    tc::outcome expected;
+};
+
+/// An in-memory transport: it "sends" the head, answers from the script in
+/// 7-byte pieces (as a UART or a TLS record layer might hand them over),
+/// and advances the clock by a round trip.
+class scripted_transport
+{
+    scenario const& s_;
+    int next_ = 0;
+    std::optional<tc::static_response_parser<512>> parser_; // one per exchange
+
+public:
+    std::int64_t now_ms = 1573849473000; // the seed's Date
+    std::size_t bytes_sent = 0;
+
+    explicit scripted_transport(scenario const& s) noexcept : s_(s) {}
+
+    void
+    exchange_once(tc::string_view head, tc::deletion& del)
+    {
+        bytes_sent += head.size();
+        now_ms += 120; // a round trip
+        char const* const answer = s_.exchanges[next_++].answer;
+        if(!answer)
+        {
+            del.no_response(tc::transport::maybe_sent, now_ms / 1000);
+            return;
+        }
+        auto& parser = parser_.emplace(tc::response_options{now_ms / 1000});
+        tc::string_view bytes(answer);
+        while(!bytes.empty() && !parser.done())
+        {
+            tc::string_view const piece = bytes.substr(0, 7);
+            if(!parser.feed(piece))
+                break;
+            bytes.remove_prefix(piece.size());
+        }
+        del.received(parser.get(), now_ms / 1000);
+    }
+};
+
+// Drives one deletion to its end; true when it ends as the scenario expects.
+bool
+run(scenario const& s, tc::request const& req, tc::string_view head, int number)
+{
+    put("scenario ");
+    put(number);
+    put(": ");
+    put(s.name);
+    put("\n");
+    // Large objects live in static storage (.bss), not on the stack.
+    static std::optional<scripted_transport> transport;
+    static std::optional<tc::deletion> deletion;
+    scripted_transport& t = transport.emplace(s);
+    tc::deletion& del = deletion.emplace(req);
+    for(tc::step st = del.next(); st.kind != tc::step_kind::done && st.kind != tc::step_kind::failed;
+        st = del.next())
+    {
+        if(st.kind == tc::step_kind::wait)
+        {
+            put("  wait ");
+            put(st.wait_ms);
+            put(" ms (");
+            put(tc::to_string(st.source));
+            put(")\n");
+            t.now_ms += st.wait_ms;
+            del.waited();
+            continue;
+        }
+        t.exchange_once(head, del);
+        put("  attempt ");
+        put(static_cast<std::int64_t>(del.attempts()));
+        put(": ");
+        auto const& r = del.last_response();
+        if(r && del.last_decision().outcome != tc::outcome::no_response)
+        {
+            put(static_cast<std::int64_t>(r->status));
+            put(" ");
+        }
+        else
+            put("no response, ");
+        put(tc::to_string(del.last_decision().outcome));
+        put("\n");
+    }
+    tc::step const end = del.next();
+    put("  ");
+    put(tc::to_string(end.kind));
+    put(": ");
+    put(tc::to_string(end.outcome));
+    put(" after ");
+    put(static_cast<std::int64_t>(del.attempts()));
+    put(" attempts, ");
+    put(static_cast<std::int64_t>(t.bytes_sent));
+    put(" bytes sent\n");
+    return end.outcome == s.expected;
+}
+
+} // namespace
+
+int
+main()
+{
+    // The docs' example credentials: published, so printing them is safe.
+    // Configured once, in static storage (.bss), as firmware would.
+    static auto const auth = tc::authorization::basic("noreply@thousandeyes.com",
+                                                      "g351mw5xqhvkmh1vq6zfm51c62wyzib2");
+    static auto const builder = auth ? tc::request_builder::make(tc::endpoint{}, *auth)
+                                     : tc::result<tc::request_builder>(auth.error());
+    static auto const req = builder ? builder->delete_credential("405") : builder.error();
+    if(!req)
+        return put("the seed request was refused\n"), 1;
+    static char head[512];
+    tc::write_result const w = tc::write_head(*req, head, sizeof(head), tc::secrets::reveal);
+    if(!w)
+        return put("the head does not fit\n"), 1;
+    put("--- the seed request head ---\n");
+    put(tc::string_view(head, w.size));
+    put("--- end ---\n");
+
+    static scenario const scenarios[] = {
+        {"204", {{seed_204}, {nullptr}}, tc::outcome::deleted},
+        {"429 then 204", {{seed_429}, {seed_204}}, tc::outcome::deleted},
+        {"503 then 404", {{unavailable_503}, {not_found_404}}, tc::outcome::already_absent},
+        {"a lost response then 404", {{nullptr}, {not_found_404}}, tc::outcome::already_absent},
+    };
+    bool all = true;
+    int number = 0;
+    for(scenario const& s : scenarios)
+        all = run(s, *req, tc::string_view(head, w.size), ++number) && all;
+
+    put("stack: ");
+    put(static_cast<std::int64_t>(board::stack_used()));
+    put(" of ");
+    put(static_cast<std::int64_t>(board::stack_size()));
+    put(" bytes used\nheap: none (no allocation was attempted)\n");
+    put(all ? "all scenarios ended as expected\n" : "a scenario did not end as expected\n");
+    return all ? 0 : 1;
+}
