@@ -7,6 +7,8 @@
 #   clang-constrained   (header-only, through boost/url/src.hpp)
 #   clang-sanitize      AddressSanitizer and UndefinedBehaviorSanitizer, and a
 #                       short libFuzzer run over the response readers
+#   bare-metal-m3       cross-built for a Cortex-M3 (arm-none-eabi-g++, -Os),
+#                       run under QEMU (mps2-an385)
 # All with -Wall -Wextra -Wpedantic -Werror.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,7 @@ configs=(
   "gcc-constrained|g++|${constrained[*]}"
   "clang-constrained|clang++|${constrained[*]}"
   "clang-sanitize|clang++|-Db_sanitize=address,undefined -Db_lundef=false -Dfuzz=true"
+  "bare-metal-m3|g++|--cross-file examples/bare-metal/cortex-m3.ini"
 )
 
 source tests/build_progress.sh
