@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+# Copyright (c) 2026 The thousandeyes-credentials authors.
+# Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+"""Prints the library's footprint on x86-64 as the README shows it: .text
+(Berkeley `size`) above an empty program, each built with
+g++ -std=c++17 -Os -fno-exceptions -fno-rtti -ffunction-sections
+-fdata-sections -Wl,--gc-sections, the Boost.URL parts compiled in through
+url_src.hpp: the request side alone, a full cycle (build, write, parse,
+decide) with the built-in endpoint, the same with a base URL parsed at run
+time, and the firmware example linked with a static C++ runtime; then the
+compile time of the umbrella header against <boost/url/parse.hpp> at -O0
+(best of 5).
+
+    /usr/bin/python3 tests/bench/footprint.py
+"""
+
+import pathlib
+import subprocess
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FLAGS = ["-std=c++17", "-Os", "-fno-exceptions", "-fno-rtti", "-ffunction-sections",
+         "-fdata-sections", "-DBOOST_URL_NO_LIB", "-I", str(ROOT / "include")]
+LINK = ["-Wl,--gc-sections"]
+SUPPORT = ROOT / "tests" / "support" / "no_exceptions.cpp"
+
+
+def build(tmp, name, sources, defines=(), url="none", static=False):
+    srcs = [str(s) for s in sources]
+    if url != "none":
+        tu = tmp / f"{name}-url.cpp"
+        tu.write_text(("#define THOUSANDEYES_CREDENTIALS_URL_SRC_NO_PARSER\n" if url == "errors"
+                       else "") + "#include <thousandeyes/credentials/url_src.hpp>\n")
+        srcs.append(str(tu))
+    out = tmp / name
+    extra = ["-static-libstdc++", "-static-libgcc"] if static else []
+    subprocess.run(["g++", *FLAGS, *defines, *srcs, "-o", str(out), *LINK, *extra], check=True)
+    text = subprocess.run(["size", str(out)], check=True, capture_output=True,
+                          text=True).stdout.splitlines()[1].split()[0]
+    return int(text)
+
+
+def compile_time(header):
+    with tempfile.TemporaryDirectory() as d:
+        src = pathlib.Path(d) / "tu.cpp"
+        src.write_text(f"#include <{header}>\n")
+        best = None
+        for _ in range(5):
+            t = time.perf_counter()
+            subprocess.run(["g++", "-std=c++17", "-O0", "-I", str(ROOT / "include"), "-c",
+                            str(src), "-o", str(pathlib.Path(d) / "tu.o")], check=True)
+            t = time.perf_counter() - t
+            best = t if best is None else min(best, t)
+        return best
+
+
+def main():
+    version = subprocess.run(["g++", "--version"], capture_output=True,
+                             text=True).stdout.splitlines()[0]
+    fp = ROOT / "tests" / "bench" / "footprint"
+    cycle = ROOT / "examples" / "bare-metal" / "cycle.cpp"
+    with tempfile.TemporaryDirectory() as d:
+        tmp = pathlib.Path(d)
+        empty = build(tmp, "empty", [fp / "empty.cpp", SUPPORT])
+        rows = [
+            ("request only (build the seed request, write its head)",
+             build(tmp, "request", [fp / "request_only.cpp", SUPPORT], url="errors")),
+            ("full cycle, built-in endpoint (build, write, parse, decide)",
+             build(tmp, "cycle", [cycle, SUPPORT], url="errors")),
+            ("full cycle, base URL parsed at run time",
+             build(tmp, "cycle-url", [cycle, SUPPORT], ["-DTE_RUNTIME_BASE_URL"], url="parser")),
+        ]
+        firmware = build(tmp, "firmware", [ROOT / "examples" / "firmware_client.cpp",
+                                           ROOT / "examples" / "firmware_runtime.cpp"],
+                         url="parser", static=True)
+    print(f"{version}; {' '.join(FLAGS[:6])}, --gc-sections; empty program: {empty:,} bytes")
+    print()
+    print("| program | .text | above an empty program |")
+    print("|---|---|---|")
+    for what, text in rows:
+        print(f"| {what} | {text:,} | {text - empty:,} ({(text - empty) / 1024:.1f} KB) |")
+    print(f"| firmware example, C++ runtime linked statically | {firmware:,} | "
+          f"{firmware - empty:,} ({(firmware - empty) / 1024:.1f} KB) |")
+    ours = compile_time("thousandeyes/credentials.hpp")
+    url = compile_time("boost/url/parse.hpp")
+    print()
+    print(f"compile time at -O0 (best of 5): <thousandeyes/credentials.hpp> {ours:.2f} s, "
+          f"<boost/url/parse.hpp> {url:.2f} s: {ours / url:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+//
+// The library's side of the work, in each of its input forms.
+#include "work.hpp"
+
+#include <cstring>
+
+namespace bench {
+
+string_view
+seed_response()
+{
+    static constexpr char head[] =
+        "HTTP/1.1 204 No Content\r\n"
+        "Date: Fri, 15 Nov 2019 20:24:33 GMT\r\n"
+        "Content-Type: application/json;charset=UTF-8\r\n"
+        "Connection: keep-alive\r\n"
+        "X-Server-Name: fjxcv\r\n"
+        "Cache-Control: no-store\r\n"
+        "X-Organization-Rate-Limit-Limit: 240\r\n"
+        "X-Organization-Rate-Limit-Remaining: 236\r\n"
+        "X-Organization-Rate-Limit-Reset: 1573849500\r\n"
+        "Strict-Transport-Security: max-age=15724800; includeSubDomains\r\n"
+        "Strict-Transport-Security: max-age=31536000\r\n"
+        "X-Content-Type-Options: nosniff\r\n"
+        "\r\n";
+    return {head, sizeof(head) - 1};
+}
+
+std::string
+grown_response(int fields, std::size_t value_size)
+{
+    string_view const seed = seed_response();
+    std::size_t const first = seed.find("\r\n") + 2;
+    std::string out(seed.substr(0, first));
+    for(int i = 0; i < fields; ++i)
+        out += "X-Filler-" + std::to_string(i) + ": value-" + std::to_string(i) + "\r\n";
+    if(value_size)
+        out += "X-Large: " + std::string(value_size, 'v') + "\r\n";
+    out.append(seed.substr(first));
+    return out;
+}
+
+tc::response_options
+roomy()
+{
+    tc::response_options o;
+    o.max_head_size = 64 * 1024;
+    o.max_line_size = 16 * 1024;
+    return o;
+}
+
+namespace {
+
+bool
+take(tc::result<tc::response> const& r, extract& out)
+{
+    if(!r)
+        return false;
+    out.status = r->status;
+    out.limit = r->organization.limit.value_or(-1);
+    out.remaining = r->organization.remaining.value_or(-1);
+    out.reset = r->organization.reset.value_or(-1);
+    return true;
+}
+
+} // namespace
+
+bool
+read_raw(string_view head, tc::response_options const& o, extract& out)
+{
+    tc::static_response_parser<16 * 1024> p(o); // room for the 8 KiB value line
+    return p.feed(head) && take(p.get(), out);
+}
+
+bool
+read_lines(string_view head, tc::response_options const& o, extract& out)
+{
+    tc::header_line_reader r(o);
+    while(!head.empty())
+    {
+        std::size_t const eol = head.find('\n');
+        std::size_t const n = eol == string_view::npos ? head.size() : eol + 1;
+        r.line(head.substr(0, n));
+        head.remove_prefix(n);
+    }
+    return take(r.get(), out);
+}
+
+bool
+split(string_view head, pairs& out)
+{
+    std::size_t eol = head.find("\r\n");
+    if(head.size() < 12 || eol == string_view::npos)
+        return false;
+    out.status = (head[9] - '0') * 100 + (head[10] - '0') * 10 + (head[11] - '0');
+    out.count = 0;
+    head.remove_prefix(eol + 2);
+    while((eol = head.find("\r\n")) != 0 && eol != string_view::npos)
+    {
+        string_view const line = head.substr(0, eol);
+        std::size_t const colon = line.find(':');
+        if(colon == string_view::npos || out.count == 256)
+            return false;
+        string_view value = line.substr(colon + 1);
+        while(!value.empty() && value.front() == ' ')
+            value.remove_prefix(1);
+        out.name[out.count] = line.substr(0, colon);
+        out.value[out.count++] = value;
+        head.remove_prefix(eol + 2);
+    }
+    return true;
+}
+
+bool
+read_pairs(pairs const& p, tc::response_options const& o, extract& out)
+{
+    tc::field_reader r(p.status, o);
+    for(std::size_t i = 0; i < p.count; ++i)
+        r.field(p.name[i], p.value[i]);
+    return take(r.get(), out);
+}
+
+bool
+read_fields(string_view head, tc::response_options const& o, extract& out)
+{
+    pairs p;
+    return split(head, p) && read_pairs(p, o, out);
+}
+
+seed_request
+seed_request::make()
+{
+    auto const auth = tc::authorization::basic("noreply@thousandeyes.com",
+                                               "g351mw5xqhvkmh1vq6zfm51c62wyzib2");
+    return {*tc::request_builder::make(tc::endpoint{}, *auth), *tc::credential_id::parse("405")};
+}
+
+std::size_t
+build_ours(seed_request const& s, char* out, std::size_t cap)
+{
+    tc::request const req = s.builder.delete_credential(s.id);
+    tc::write_result const w = tc::write_head(req, out, cap, tc::secrets::reveal);
+    return w ? w.size : 0;
+}
+
+} // namespace bench
