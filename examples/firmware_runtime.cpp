@@ -14,7 +14,17 @@
 
 #include <cstddef>
 #include <cstdlib>
+#include <exception>
 #include <new>
+
+// The terminate handler libstdc++ installs by default is its verbose one,
+// which demangles the type of the exception in flight: defining the
+// handler variable here keeps that object, and the 50 KB demangler it
+// brings, out of the static link (the example's text: 171 KB -> 120 KB at
+// -Os). Nothing terminates here anyway; if something did, it aborts.
+namespace __cxxabiv1 {
+std::terminate_handler __terminate_handler = [] { std::abort(); };
+} // namespace __cxxabiv1
 
 extern "C" {
 void* __cxa_allocate_exception(std::size_t) noexcept { std::abort(); }

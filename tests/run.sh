@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: `meson test` in every configuration CI checks.
-#   gcc, clang          C++17, exceptions and RTTI, libboost_url linked
+#   gcc, clang          C++17, exceptions and RTTI, libboost_url linked; gcc
+#                       also builds the benchmark suite and runs it briefly
 #   gcc-20              the same as C++20, and the portable overflow checks
 #                       instead of the compiler's builtins
 #   gcc-constrained,    -fno-exceptions -fno-rtti, Boost.URL compiled in
@@ -17,7 +18,7 @@ bash .ci/install-deps
 
 constrained=(-Dcpp_eh=none -Dcpp_rtti=false -Dboost_url=header-only)
 configs=(
-  "gcc|g++|"
+  "gcc|g++|-Dbench=true"
   "clang|clang++|"
   "gcc-20|g++|-Dcpp_std=c++20 -Dcpp_args=-DTHOUSANDEYES_CREDENTIALS_NO_BUILTIN_OVERFLOW"
   "gcc-constrained|g++|${constrained[*]}"

@@ -60,28 +60,34 @@ def main():
                              text=True).stdout.splitlines()[0]
     fp = ROOT / "tests" / "bench" / "footprint"
     cycle = ROOT / "examples" / "bare-metal" / "cycle.cpp"
+    quiet = ["-DTHOUSANDEYES_CREDENTIALS_NO_ERROR_MESSAGES"]
+    programs = [
+        ("request only (build the seed request, write its head)",
+         [fp / "request_only.cpp"], [], "errors", False),
+        ("full cycle, built-in endpoint (build, write, parse, decide)", [cycle], [], "errors",
+         False),
+        ("full cycle, base URL parsed at run time", [cycle], ["-DTE_RUNTIME_BASE_URL"], "parser",
+         False),
+        ("firmware example, C++ runtime linked statically",
+         [ROOT / "examples" / "firmware_client.cpp", ROOT / "examples" / "firmware_runtime.cpp"],
+         [], "parser", True),
+    ]
+    rows = []
     with tempfile.TemporaryDirectory() as d:
         tmp = pathlib.Path(d)
         empty = build(tmp, "empty", [fp / "empty.cpp", SUPPORT])
-        rows = [
-            ("request only (build the seed request, write its head)",
-             build(tmp, "request", [fp / "request_only.cpp", SUPPORT], url="errors")),
-            ("full cycle, built-in endpoint (build, write, parse, decide)",
-             build(tmp, "cycle", [cycle, SUPPORT], url="errors")),
-            ("full cycle, base URL parsed at run time",
-             build(tmp, "cycle-url", [cycle, SUPPORT], ["-DTE_RUNTIME_BASE_URL"], url="parser")),
-        ]
-        firmware = build(tmp, "firmware", [ROOT / "examples" / "firmware_client.cpp",
-                                           ROOT / "examples" / "firmware_runtime.cpp"],
-                         url="parser", static=True)
+        for i, (what, sources, defines, url, static) in enumerate(programs):
+            support = [] if static else [SUPPORT]
+            full = build(tmp, f"p{i}", sources + support, defines, url, static)
+            small = build(tmp, f"q{i}", sources + support, defines + quiet, url, static)
+            rows.append((what, full, small))
     print(f"{version}; {' '.join(FLAGS[:6])}, --gc-sections; empty program: {empty:,} bytes")
     print()
-    print("| program | .text | above an empty program |")
-    print("|---|---|---|")
-    for what, text in rows:
-        print(f"| {what} | {text:,} | {text - empty:,} ({(text - empty) / 1024:.1f} KB) |")
-    print(f"| firmware example, C++ runtime linked statically | {firmware:,} | "
-          f"{firmware - empty:,} ({(firmware - empty) / 1024:.1f} KB) |")
+    print("| program | .text | above an empty program | the same without error texts |")
+    print("|---|---|---|---|")
+    for what, full, small in rows:
+        print(f"| {what} | {full:,} | {full - empty:,} ({(full - empty) / 1024:.1f} KB) | "
+              f"{small - empty:,} ({(small - empty) / 1024:.1f} KB) |")
     ours = compile_time("thousandeyes/credentials.hpp")
     url = compile_time("boost/url/parse.hpp")
     print()
