@@ -37,21 +37,10 @@ put(std::int64_t v)
     board::write(text, static_cast<std::size_t>(end - text));
 }
 
-// The docs' example response head ("Deleting a credential", API v6).
-constexpr char seed_204[] =
-    "HTTP/1.1 204 No Content\r\n"
-    "Date: Fri, 15 Nov 2019 20:24:33 GMT\r\n"
-    "Content-Type: application/json;charset=UTF-8\r\n"
-    "Connection: keep-alive\r\n"
-    "X-Server-Name: fjxcv\r\n"
-    "Cache-Control: no-store\r\n"
-    "X-Organization-Rate-Limit-Limit: 240\r\n"
-    "X-Organization-Rate-Limit-Remaining: 236\r\n"
-    "X-Organization-Rate-Limit-Reset: 1573849500\r\n"
-    "Strict-Transport-Security: max-age=15724800; includeSubDomains\r\n"
-    "Strict-Transport-Security: max-age=31536000\r\n"
-    "X-Content-Type-Options: nosniff\r\n"
-    "\r\n";
+// The docs' example response head ("Deleting a credential", API v6), the
+// bytes of tests/data/seed-response.http.
+#include "seed_response.hpp"
+constexpr char const* seed_204 = seed_response_bytes;
 
 // The same head as a 429: the window resets 27 s after its Date.
 constexpr char seed_429[] =

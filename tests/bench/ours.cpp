@@ -3,6 +3,7 @@
 //
 // The library's side of the work, in each of its input forms.
 #include "work.hpp"
+#include "seed_response.hpp" // tests/data/seed-response.http
 
 #include <cstring>
 
@@ -11,21 +12,7 @@ namespace bench {
 string_view
 seed_response()
 {
-    static constexpr char head[] =
-        "HTTP/1.1 204 No Content\r\n"
-        "Date: Fri, 15 Nov 2019 20:24:33 GMT\r\n"
-        "Content-Type: application/json;charset=UTF-8\r\n"
-        "Connection: keep-alive\r\n"
-        "X-Server-Name: fjxcv\r\n"
-        "Cache-Control: no-store\r\n"
-        "X-Organization-Rate-Limit-Limit: 240\r\n"
-        "X-Organization-Rate-Limit-Remaining: 236\r\n"
-        "X-Organization-Rate-Limit-Reset: 1573849500\r\n"
-        "Strict-Transport-Security: max-age=15724800; includeSubDomains\r\n"
-        "Strict-Transport-Security: max-age=31536000\r\n"
-        "X-Content-Type-Options: nosniff\r\n"
-        "\r\n";
-    return {head, sizeof(head) - 1};
+    return {seed_response_bytes, sizeof(seed_response_bytes) - 1};
 }
 
 std::string
