@@ -4,6 +4,7 @@
 #define THOUSANDEYES_CREDENTIALS_TESTS_WIPE_CHECK_HPP
 
 #include <cstddef>
+#include <cstring>
 #include <new>
 #include <string>
 
@@ -20,7 +21,14 @@ template<class T>
 wipe_observation
 observe_copy_destruction(T const& original, std::string const& secret)
 {
+    // Filled first, so that every byte looked at is defined (memcheck); the
+    // barrier keeps the fill, which the optimizer would drop as a store
+    // before a constructor (GCC's lifetime dead-store elimination).
     alignas(T) unsigned char storage[sizeof(T)];
+    std::memset(storage, 0xA5, sizeof(storage));
+#if defined(__GNUC__) || defined(__clang__)
+    __asm__ __volatile__("" : : "r"(storage) : "memory");
+#endif
     auto holds = [&] {
         return std::string(reinterpret_cast<char const*>(storage), sizeof(storage))
                    .find(secret) != std::string::npos;
