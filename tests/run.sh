@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: `meson test` in every configuration CI checks.
 #   gcc, clang          C++17, exceptions and RTTI, libboost_url linked; gcc
-#                       also builds the benchmark suite and runs it briefly
+#                       also builds the benchmark suite and runs it briefly,
+#                       and counts coverage (-O0) for the gate of
+#                       tests/coverage_gate.sh
 #   gcc-20              the same as C++20, and the portable overflow checks
 #                       instead of the compiler's builtins
 #   gcc-constrained,    -fno-exceptions -fno-rtti, Boost.URL compiled in
@@ -18,7 +20,7 @@ bash .ci/install-deps
 
 constrained=(-Dcpp_eh=none -Dcpp_rtti=false -Dboost_url=header-only)
 configs=(
-  "gcc|g++|-Dbench=true"
+  "gcc|g++|-Dbench=true -Db_coverage=true -Dbuildtype=debug"
   "clang|clang++|"
   "gcc-20|g++|-Dcpp_std=c++20 -Dcpp_args=-DTHOUSANDEYES_CREDENTIALS_NO_BUILTIN_OVERFLOW"
   "gcc-constrained|g++|${constrained[*]}"
@@ -50,6 +52,10 @@ for c in "${configs[@]}"; do
   fi
   meson test -C "$dir" --print-errorlogs || true
   read -r p f s a _ < <(/usr/bin/python3 tests/count_cases.py "$dir/meson-logs/testlog.json")
+  # the coverage gate, where the build counts coverage (one configuration)
+  if [[ "$options" == *b_coverage=true* ]]; then
+    if bash tests/coverage_gate.sh "$dir"; then p=$((p + 1)); else f=$((f + 1)); fi
+  fi
   echo "=== $name: $p passed, $f failed, $s skipped ($a assertions)"
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
   assertions=$((assertions + a))

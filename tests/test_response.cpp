@@ -4,7 +4,9 @@
 #include "response_forms.hpp"
 
 #include <cstdint>
+#include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 using tc::error;
@@ -124,12 +126,32 @@ TEST_CASE("every documented status has its outcome; any other status is unexpect
     }
 }
 
-TEST_CASE("outcome names are the CLI's words")
+TEST_CASE("outcome names are the CLI's words, one for each outcome")
 {
-    CHECK(tc::to_string(tc::outcome::deleted) == "deleted");
-    CHECK(tc::to_string(tc::outcome::already_absent) == "already_absent");
-    CHECK(tc::to_string(tc::outcome::unsupported_media_type) == "unsupported_media_type");
-    CHECK(tc::to_string(tc::outcome::unexpected) == "unexpected");
+    using o = tc::outcome;
+    std::pair<o, char const*> const words[] = {
+        {o::deleted, "deleted"},
+        {o::already_absent, "already_absent"},
+        {o::moved, "moved"},
+        {o::bad_request, "bad_request"},
+        {o::unauthorized, "unauthorized"},
+        {o::forbidden, "forbidden"},
+        {o::not_found, "not_found"},
+        {o::method_not_allowed, "method_not_allowed"},
+        {o::not_acceptable, "not_acceptable"},
+        {o::unsupported_media_type, "unsupported_media_type"},
+        {o::rate_limited, "rate_limited"},
+        {o::server_error, "server_error"},
+        {o::unavailable, "unavailable"},
+        {o::bad_gateway, "bad_gateway"},
+        {o::gateway_timeout, "gateway_timeout"},
+        {o::unexpected, "unexpected"},
+        {o::no_response, "no_response"},
+    };
+    for(auto const& [outcome, word] : words)
+        CHECK(tc::to_string(outcome) == word);
+    // the last outcome is the last word: none is left out
+    CHECK(static_cast<std::size_t>(words[std::size(words) - 1].first) + 1 == std::size(words));
 }
 
 TEST_CASE("status line: reason phrase may be empty or missing; HTTP/2 as libcurl writes it")
@@ -222,6 +244,85 @@ TEST_CASE("field names are case-insensitive, as HTTP/2 stacks give them in lower
     CHECK(!with("X_Organization_Rate_Limit_Limit: 240").organization.limit);
 }
 
+TEST_CASE("every field the reader knows is found in any letter case, and a name one byte off is not")
+{
+    struct known
+    {
+        char const* name;
+        char const* value;
+        bool (*read)(tc::response const&);
+    };
+    static known const fields[] = {
+        {"Date", "Fri, 15 Nov 2019 20:24:33 GMT", [](tc::response const& r) { return !!r.date; }},
+        {"Retry-After", "5", [](tc::response const& r) { return !!r.retry_after_delay; }},
+        {"Content-Length", "7",
+         [](tc::response const& r) { return r.body == tc::body_framing::content_length; }},
+        {"Transfer-Encoding", "chunked",
+         [](tc::response const& r) { return r.body == tc::body_framing::chunked; }},
+        {"RateLimit", "\"a\";r=5", [](tc::response const& r) { return !!r.ietf.remaining; }},
+        {"RateLimit-Limit", "9", [](tc::response const& r) { return !!r.ietf.limit; }},
+        {"RateLimit-Remaining", "9", [](tc::response const& r) { return !!r.ietf.remaining; }},
+        {"RateLimit-Reset", "9", [](tc::response const& r) { return !!r.ietf.reset; }},
+        {"X-Organization-Rate-Limit-Limit", "9",
+         [](tc::response const& r) { return !!r.organization.limit; }},
+        {"X-Organization-Rate-Limit-Remaining", "9",
+         [](tc::response const& r) { return !!r.organization.remaining; }},
+        {"X-Organization-Rate-Limit-Reset", "9",
+         [](tc::response const& r) { return !!r.organization.reset; }},
+        {"X-Instant-Test-Rate-Limit-Limit", "9",
+         [](tc::response const& r) { return !!r.instant_test.limit; }},
+        {"X-Instant-Test-Rate-Limit-Remaining", "9",
+         [](tc::response const& r) { return !!r.instant_test.remaining; }},
+        {"X-Instant-Test-Rate-Limit-Reset", "9",
+         [](tc::response const& r) { return !!r.instant_test.reset; }},
+        {"X-Template-Deploy-Rate-Limit-Limit", "9",
+         [](tc::response const& r) { return !!r.template_deploy.limit; }},
+        {"X-Template-Deploy-Rate-Limit-Remaining", "9",
+         [](tc::response const& r) { return !!r.template_deploy.remaining; }},
+        {"X-Template-Deploy-Rate-Limit-Reset", "9",
+         [](tc::response const& r) { return !!r.template_deploy.reset; }},
+    };
+    // RateLimit-Policy: its limit shows through the member it names
+    CHECK(ok(head({"HTTP/1.1 200 x", "RateLimit: \"a\";r=5", "rATElIMIT-pOLICY: \"a\";q=7"}))
+              .ietf.limit == 7);
+    auto read_all_forms = [](std::string const& raw) {
+        auto const bytes = parse_bytes(raw);
+        REQUIRE(bytes.has_value());
+        auto const lines = parse_lines(raw);
+        auto const pairs = parse_pairs(raw);
+        CHECK((lines && same(*bytes, *lines)));
+        CHECK((pairs && same(*bytes, *pairs)));
+        return *bytes;
+    };
+    for(known const& f : fields)
+    {
+        CAPTURE(f.name);
+        std::string const name = f.name;
+        std::string lower, upper;
+        for(char c : name)
+        {
+            lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+        }
+        for(std::string const& n : {name, lower, upper})
+            CHECK(f.read(read_all_forms(head({"HTTP/1.1 200 x", n + ": " + f.value}))));
+        for(std::size_t i = 0; i < name.size(); ++i)
+            for(char other : {'q', '-', '0'})
+            {
+                std::string off = lower;
+                if(off[i] == other)
+                    continue;
+                off[i] = other;
+                CAPTURE(off);
+                CHECK_FALSE(f.read(read_all_forms(head({"HTTP/1.1 200 x", off + ": " + f.value}))));
+            }
+        // one byte more or fewer
+        CHECK_FALSE(f.read(read_all_forms(head({"HTTP/1.1 200 x", lower + "s: " + f.value}))));
+        CHECK_FALSE(f.read(
+            read_all_forms(head({"HTTP/1.1 200 x", lower.substr(1) + ": " + f.value}))));
+    }
+}
+
 TEST_CASE("each rate-limit family is kept apart")
 {
     auto const r = ok(head({"HTTP/1.1 204 x",
@@ -292,6 +393,41 @@ TEST_CASE("obs-fold is replaced by SP, in every form")
     CHECK(!ok("HTTP/1.1 204 x\r\nX-Organization-Rate-Limit-Limit: 24\r\n 0\r\n\r\n").organization.limit);
 }
 
+TEST_CASE("obs-fold: a fold of only whitespace adds nothing; a folded value over 256 bytes is unreadable")
+{
+    auto all_forms = [](std::string const& raw) {
+        auto const r = ok(raw);
+        CHECK(same(parse_chunked(raw, 1).value(), r));
+        CHECK(same(parse_lines(raw).value(), r));
+        return r;
+    };
+    // an empty continuation, before and after the value
+    CHECK(all_forms("HTTP/1.1 204 x\r\nX-Organization-Rate-Limit-Limit:\r\n \r\n 240\r\n\r\n")
+              .organization.limit == 240);
+    CHECK(all_forms("HTTP/1.1 204 x\r\nX-Organization-Rate-Limit-Limit: 240\r\n\t\r\n\r\n")
+              .organization.limit == 240);
+    // folded pieces of a known field count towards its 256-byte value limit
+    std::string const piece(200, 'x');
+    CHECK(!all_forms("HTTP/1.1 503 x\r\nRetry-After: " + piece + "\r\n " + piece + "\r\n\r\n")
+               .retry_after_delay);
+    // and a value over the limit stays unreadable whatever follows
+    CHECK(!all_forms("HTTP/1.1 503 x\r\nRetry-After: " + piece + "\r\n " + piece + "\r\n 5\r\n\r\n")
+               .retry_after_delay);
+    // an unknown field's folds are passed over
+    CHECK(all_forms("HTTP/1.1 503 x\r\nX-Other: " + piece + "\r\n " + piece +
+                    "\r\nRetry-After: 5\r\n\r\n")
+              .retry_after_delay == 5);
+}
+
+TEST_CASE("empty lines before the status line are passed over, in every form")
+{
+    std::string const raw = "\r\n\r\nHTTP/1.1 204 No Content\r\nRetry-After: 5\r\n\r\n";
+    auto const r = ok(raw);
+    CHECK(r.status == 204);
+    CHECK(same(parse_chunked(raw, 1).value(), r));
+    CHECK(same(parse_lines(raw).value(), r));
+}
+
 TEST_CASE("Retry-After as delay-seconds or any HTTP-date; relative to Date, else to now")
 {
     CHECK(with("Retry-After: 120", 429).retry_after_delay == 120);
@@ -354,6 +490,88 @@ TEST_CASE("IETF RateLimit draft-10: the member with least remaining, and its pol
         CHECK(!with(bad).ietf.remaining);
     }
     CHECK(!ok(head({"HTTP/1.1 204 x", "RateLimit: \"a\";r=1", "RateLimit-Policy: \"a\";w=5"})).ietf.limit);
+}
+
+TEST_CASE("RFC 8941 items in RateLimit members: each bare-item kind read or refused as the RFC says")
+{
+    // accepted: the member is read (r=5), whatever the other items are
+    for(char const* good : {
+            "RateLimit: default;r=5",                   // sf-token member name
+            "RateLimit: *tok:en/1;r=5",                 // token with ':' and '/'
+            "RateLimit: \"a\\\"b\";r=5",                // escaped DQUOTE in a string
+            "RateLimit: \"a\\\\b\";r=5",               // escaped backslash
+            "RateLimit: \"\";r=5",                       // empty string
+            "RateLimit: \"a\";x;r=5",                   // a bare key is boolean true
+            "RateLimit: \"a\";x=?0;y=?1;r=5",           // sf-boolean
+            "RateLimit: \"a\";x=:aGk=:;r=5",            // sf-binary
+            "RateLimit: \"a\";x=::;r=5",                // empty sf-binary
+            "RateLimit: \"a\";x=1.5;y=-0.125;r=5",      // sf-decimal
+            "RateLimit: \"a\";x=123456789012.123;r=5",  // 12 integer and 3 fraction digits
+            "RateLimit: \"a\";x=999999999999999;r=5",   // 15 digits
+            "RateLimit: \"a\";x=tok;r=5",               // token value
+            "RateLimit: \"a\"; r=5",                     // SP after ';'
+            "RateLimit: \"a\";*k_e-y.1*=1;r=5",         // every key character
+            "RateLimit: \"a\";r=9;r=5",                 // a later duplicate key wins
+            "RateLimit: \"a\";r=5 ,\t\"b\";r=7",         // OWS around ','
+        })
+    {
+        CAPTURE(good);
+        CHECK(with(good).ietf.remaining == 5);
+    }
+    // refused: the field is malformed, so it is ignored
+    for(char const* bad : {
+            "RateLimit: \"a\\x\";r=5",                  // escape of anything but DQUOTE and '\'
+            "RateLimit: \"a\\",                        // an escape at the end
+            "RateLimit: \"a\";x=?2;r=5",                // boolean other than ?0 or ?1
+            "RateLimit: \"a\";x=?;r=5",
+            "RateLimit: \"a\";x=:aGk;r=5",              // unterminated sf-binary
+            "RateLimit: \"a\";x=:a*b:;r=5",             // not base64
+            "RateLimit: \"a\";x=1234567890123456;r=5",  // 16 digits
+            "RateLimit: \"a\";x=1234567890123.5;r=5",   // 13 integer digits in a decimal
+            "RateLimit: \"a\";x=1.1234;r=5",            // 4 fraction digits
+            "RateLimit: \"a\";x=1.;r=5",                // no fraction digit
+            "RateLimit: \"a\";x=-;r=5",                 // a sign alone
+            "RateLimit: \"a\";X=1;r=5",                 // keys are lowercase
+            "RateLimit: \"a\";1x=1;r=5",                // nor start with a digit
+            "RateLimit: \"a\";=1;r=5",                  // an empty key
+            "RateLimit: \"a\";x=;r=5",                  // an empty value
+            "RateLimit: \"a\";x=@;r=5",                 // not a bare item
+            "RateLimit: \"a\";r=5 x",                   // garbage after a member
+            "RateLimit:  ",                               // an empty list is not present
+        })
+    {
+        CAPTURE(bad);
+        CHECK(!with(bad).ietf.remaining);
+    }
+}
+
+TEST_CASE("RateLimit lines combine into one list: one malformed line makes the whole field unreadable")
+{
+    // RFC 9110 section 5.3: several lines of a list field are one list
+    auto const two = ok(head({"HTTP/1.1 204 x", "RateLimit: \"a\";r=3;t=9", "RateLimit: \"b\";r=2;t=5"}));
+    CHECK(two.ietf.remaining == 2);
+    CHECK(two.ietf.reset == 5);
+    for(auto const& lines : std::vector<std::vector<std::string>>{
+            {"RateLimit: \"a\";r=3", "RateLimit: ("},
+            {"RateLimit: (", "RateLimit: \"a\";r=3"},
+            {"RateLimit: \"a\";r=3", "RateLimit: \"b\";r=-1"}})
+    {
+        std::vector<std::string> h = {"HTTP/1.1 204 x"};
+        h.insert(h.end(), lines.begin(), lines.end());
+        std::string const raw = head(h);
+        CAPTURE(raw);
+        auto const r = ok(raw);
+        CHECK(!r.ietf.remaining);
+        CHECK(same(parse_pairs(raw).value(), r));
+    }
+    // the same for the policy: its limit and window go
+    std::string const raw = head({"HTTP/1.1 204 x", "RateLimit: \"a\";r=1",
+                                  "RateLimit-Policy: \"a\";q=5;w=60", "RateLimit-Policy: ?"});
+    auto const p = ok(raw);
+    CHECK(p.ietf.remaining == 1);
+    CHECK(!p.ietf.limit);
+    CHECK(!p.ietf.window);
+    CHECK(same(parse_pairs(raw).value(), p));
 }
 
 TEST_CASE("IETF RateLimit draft-06: RateLimit-Limit, -Remaining, -Reset")
