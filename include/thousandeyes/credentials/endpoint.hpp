@@ -170,9 +170,9 @@ public:
             return make_error_code(u.has_port() ? error::base_url_port : error::base_url_path);
 
         char host_buf[max_host_size];
-        auto const host = read_host(u, host_buf);
-        if(!host)
-            return host.error();
+        auto const host_text = read_host(u, host_buf);
+        if(!host_text)
+            return host_text.error();
         auto const port = read_port(u, secure);
         if(!port)
             return port.error();
@@ -198,7 +198,7 @@ public:
         if(*port != 0)
             port_size = static_cast<std::size_t>(
                 std::to_chars(port_text, port_text + sizeof(port_text), *port).ptr - port_text);
-        if(scheme.size() + host->size() + (port_size ? port_size + 1 : 0) + prefix.size() >
+        if(scheme.size() + host_text->size() + (port_size ? port_size + 1 : 0) + prefix.size() >
            capacity)
             return make_error_code(error::base_url_too_long);
 
@@ -208,7 +208,7 @@ public:
         e.text_.append(scheme);
         e.host_off_ = static_cast<std::uint16_t>(e.text_.size());
         // Host names are case-insensitive (RFC 3986 section 3.2.2)
-        for(char c : *host)
+        for(char c : *host_text)
             e.text_.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
         if(port_size)
         {

@@ -112,9 +112,11 @@ private:
         return static_cast<int>(m);
     }
 
+    // cppcheck-suppress uninitMemberVarPrivate ; read only up to len_
     char slot_[member_count][max_member];
     std::size_t len_[member_count] = {};
     bool full_[member_count] = {};
+    // cppcheck-suppress uninitMemberVarPrivate ; read only up to text_len_
     char text_[2 * max_member + 2];
     std::size_t text_len_ = 0;
     std::optional<std::int64_t> status_;
@@ -124,6 +126,7 @@ private:
     int depth_ = 0;
     int target_ = -1;      // member whose value comes next, or -1
     bool status_next_ = false;
+    // cppcheck-suppress uninitMemberVarPrivate ; read only up to key_len_
     char key_[24];
     std::size_t key_len_ = 0;
     bool key_long_ = false;

@@ -164,6 +164,7 @@ date_scanner::day_name(bool longform) noexcept
         return true;
     }
     for(string_view l : longs)
+        // cppcheck-suppress useStlAlgorithm ; a plain loop keeps <algorithm> out of the headers
         if(lit(l))
             return true;
     return false;
@@ -250,6 +251,7 @@ parse_http_date(
                                 digit(17), digit(18), digit(20), digit(21), digit(23), digit(24)};
         unsigned bad = 0;
         for(unsigned x : v)
+            // cppcheck-suppress useStlAlgorithm ; a plain loop keeps <algorithm> out of the headers
             bad |= x > 9;
         if(!bad && detail::is_day_name(detail::date_scanner::pack3(s[0], s[1], s[2])))
         {

@@ -208,6 +208,7 @@ class static_response_parser : public response_parser
     char storage_[N];
 
 public:
+    // cppcheck-suppress uninitMemberVar ; the parser's line buffer: written before it is read
     explicit static_response_parser(response_options const& opt = {}) noexcept
         : response_parser(storage_, N, opt)
     {

@@ -99,6 +99,7 @@ inline constexpr bool
 has_control(string_view s) noexcept
 {
     for(char c : s)
+        // cppcheck-suppress useStlAlgorithm ; a plain loop keeps <algorithm> out of the headers
         if(is_control(static_cast<unsigned char>(c)))
             return true;
     return false;

@@ -33,6 +33,7 @@ public:
     static constexpr std::size_t capacity = N;
 
     /// Empty; the storage is not touched.
+    // cppcheck-suppress uninitMemberVar ; storage is written before it is read (size_ says how far)
     fixed_text() noexcept {}
 
     /// `s`, at compile time too (the storage is zeroed first, as constant

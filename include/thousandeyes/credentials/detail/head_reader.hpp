@@ -48,6 +48,7 @@ public:
 
     static constexpr std::size_t max_value = 256; // longest value kept
 
+    // cppcheck-suppress uninitMemberVar ; pending_value_ is written before pending_len_ counts it
     explicit head_reader(response_options const& opt) noexcept
         : values_(opt.now)
         , max_head_(opt.max_head_size)

@@ -19,6 +19,7 @@ namespace thousandeyes {
 namespace credentials {
 namespace detail {
 
+// cppcheck-suppress noConstructor ; its owner calls reset() before any use
 class ietf_fields
 {
 public:

@@ -83,6 +83,7 @@ public:
     }
 
 private:
+    // cppcheck-suppress uninitMemberVarPrivate ; read only where set_ says so
     std::int64_t v_[count]; // read only where set_ says so
     std::uint32_t set_ = 0;
     std::uint32_t bad_ = 0;
