@@ -87,7 +87,7 @@ struct retry_policy
     /// A wait the server asks for beyond this is not waited: the decision
     /// is to fail, with the delay it asked for; a batch whose pacing would
     /// wait longer stops (chosen: 15 minutes, fifteen rate-limit windows).
-    std::int64_t max_delay_ms = 15 * 60 * 1000;
+    std::int64_t max_delay_ms = std::int64_t{15} * 60 * 1000;
 
     /// Jitter: `random % (jitter_ms + 1)` is added to every retry delay,
     /// where `random` is the caller's value (0 = no jitter by default).

@@ -146,7 +146,7 @@ public:
             return make_error_code(error::base_url_malformed);
         urls::url_view const u = *rv;
 
-        bool secure;
+        bool secure = false;
         if(u.scheme_id() == urls::scheme::https)
             secure = true;
         else if(u.scheme_id() == urls::scheme::http && opts.allow_insecure_http)

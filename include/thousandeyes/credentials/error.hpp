@@ -211,6 +211,7 @@ condition_message_of(int ev) noexcept
 // A category whose messages are static strings (the library's two). A fixed
 // id makes categories compare equal across shared libraries, and needs no
 // RTTI.
+// NOLINTNEXTLINE(cppcoreguidelines-virtual-class-destructor): like Boost.System's, never deleted through a base
 class static_category : public boost::system::error_category
 {
     char const* name_;
@@ -238,12 +239,13 @@ public:
     }
 
     char const*
-    message(int ev, char*, std::size_t) const noexcept override
+    message(int ev, char* /*buffer*/, std::size_t /*size*/) const noexcept override
     {
         return message_(ev);
     }
 };
 
+// NOLINTNEXTLINE(cppcoreguidelines-virtual-class-destructor): a static object, never deleted
 class error_category_impl : public static_category
 {
 public:

@@ -40,11 +40,11 @@ namespace credentials {
     Boost.JSON's SAX parser (`basic_parser`) reads the body in place and
     only the members above are copied, into this object.
 */
-class error_message
+class error_message // NOLINT(cppcoreguidelines-pro-type-member-init): slot_, text_, key_ are read only up to their lengths
 {
 public:
     static constexpr std::size_t max_member = 256;
-    static constexpr std::size_t max_body = 64 * 1024;
+    static constexpr std::size_t max_body = std::size_t{64} * 1024;
 
     /// The members read (scoped: `member::error` names no namespace or type).
     enum class member : unsigned char
@@ -233,6 +233,8 @@ private:
         }
     }
 
+    // Boost.JSON's SAX handler: its signatures are fixed, unused parameters
+    // included. NOLINTBEGIN(readability-named-parameter,readability-convert-member-functions-to-static)
     struct handler
     {
         using ec_t = boost::json::error_code;
@@ -350,6 +352,7 @@ private:
         bool on_comment_part(sv_t, ec_t&) { return true; }
         bool on_comment(sv_t, ec_t&) { return true; }
     };
+    // NOLINTEND(readability-named-parameter,readability-convert-member-functions-to-static)
 };
 
 } // namespace credentials

@@ -61,6 +61,7 @@ public:
 
     header_line_reader(header_line_reader const&) = delete;
     header_line_reader& operator=(header_line_reader const&) = delete;
+    ~header_line_reader() = default;
 
     /// One line, its terminator optional. The first error sticks.
     boost::system::error_code

@@ -201,18 +201,13 @@ make_epoch(std::int64_t y, unsigned m, unsigned d,
         return std::nullopt;
     if(s == 60)
         s = 59;
-    std::int64_t days;
-    if(y >= 1)
-    {
-        // leap days before year y, counted from year 1 (floor division is
-        // plain division for positive numbers)
-        std::int64_t const p = y - 1;
-        days = (y - 1970) * 365 + (p / 4 - p / 100 + p / 400) - 477 +
-               before[m - 1] + (m > 2 && leap ? 1 : 0) + (d - 1);
-    }
-    else
-        days = days_from_civil(y, m, d);
-    return days * 86400 + h * 3600 + mi * 60 + s;
+    // from year 1: the leap days before year y (floor division is plain
+    // division for positive numbers); year 0 by the general algorithm
+    std::int64_t const p = y - 1;
+    std::int64_t const days = y >= 1 ? (y - 1970) * 365 + (p / 4 - p / 100 + p / 400) - 477 +
+                                           before[m - 1] + (m > 2 && leap ? 1 : 0) + (d - 1)
+                                     : days_from_civil(y, m, d);
+    return days * 86400 + static_cast<std::int64_t>(h) * 3600 + static_cast<std::int64_t>(mi) * 60 + s;
 }
 
 } // namespace detail
@@ -236,7 +231,12 @@ parse_http_date(
     string_view s,
     std::optional<std::int64_t> reference = std::nullopt) noexcept
 {
-    unsigned d = 0, m = 0, y = 0, h = 0, mi = 0, sec = 0;
+    unsigned d = 0;
+    unsigned m = 0;
+    unsigned y = 0;
+    unsigned h = 0;
+    unsigned mi = 0;
+    unsigned sec = 0;
     if(s.size() == 29 && s[3] == ',' && s[4] == ' ' && s[7] == ' ' &&
        s[11] == ' ' && s[16] == ' ' && s[19] == ':' && s[22] == ':' &&
        s[25] == ' ' && s[26] == 'G' && s[27] == 'M' && s[28] == 'T')

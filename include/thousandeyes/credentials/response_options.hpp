@@ -22,12 +22,12 @@ struct response_options
     /// terminator: status lines, interim responses and empty lines before
     /// a status line included. Header lines and raw bytes only: field pairs
     /// carry no line ends or status line, and your stack limits their head.
-    std::size_t max_head_size = 16 * 1024;
+    std::size_t max_head_size = std::size_t{16} * 1024;
 
     /// Bytes of one line without its terminator (for field pairs,
     /// `name ":" value`). A `response_parser` whose buffer is smaller
     /// lowers it to the buffer's size.
-    std::size_t max_line_size = 8 * 1024;
+    std::size_t max_line_size = std::size_t{8} * 1024;
 };
 
 } // namespace credentials

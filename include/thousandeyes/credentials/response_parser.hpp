@@ -166,6 +166,7 @@ public:
 
     response_parser(response_parser const&) = delete;
     response_parser& operator=(response_parser const&) = delete;
+    ~response_parser() = default;
 
     /** Reads bytes. Returns how many belong to the head: all of them until
         the head ends, then the count up to and including its empty line
@@ -202,13 +203,14 @@ public:
 
 /// A `response_parser` that owns an N-byte line buffer, like
 /// `boost::urls::static_url<N>`.
-template<std::size_t N = 8 * 1024>
+template<std::size_t N = std::size_t{8} * 1024>
 class static_response_parser : public response_parser
 {
     char storage_[N];
 
 public:
     // cppcheck-suppress uninitMemberVar ; the parser's line buffer: written before it is read
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): the line buffer, written before it is read
     explicit static_response_parser(response_options const& opt = {}) noexcept
         : response_parser(storage_, N, opt)
     {

@@ -73,9 +73,10 @@ inline std::size_t
 write_ipv6(unsigned char const (&bytes)[16], char* out) noexcept
 {
     std::uint16_t piece[8];
-    for(int i = 0; i < 8; ++i)
+    for(std::size_t i = 0; i < 8; ++i)
         piece[i] = static_cast<std::uint16_t>((bytes[2 * i] << 8) | bytes[2 * i + 1]);
-    int best = -1, best_len = 1;
+    int best = -1;
+    int best_len = 1;
     for(int i = 0; i < 8;)
     {
         int j = i;
@@ -134,7 +135,8 @@ is_plain_path_prefix(string_view p) noexcept
     {
         ++i; // the '/'
         std::size_t const start = i;
-        std::size_t dots = 0, others = 0;
+        std::size_t dots = 0;
+        std::size_t others = 0;
         for(; i < p.size() && p[i] != '/'; ++i)
         {
             char c = p[i];

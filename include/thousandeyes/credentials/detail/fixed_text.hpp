@@ -34,7 +34,7 @@ public:
 
     /// Empty; the storage is not touched.
     // cppcheck-suppress uninitMemberVar ; storage is written before it is read (size_ says how far)
-    fixed_text() noexcept {}
+    fixed_text() noexcept {} // NOLINT(cppcoreguidelines-pro-type-member-init): size_ says how far buf_ is written
 
     /// `s`, at compile time too (the storage is zeroed first, as constant
     /// evaluation wants).
@@ -45,11 +45,13 @@ public:
             buf_[size_++] = c;
     }
 
-    fixed_text(fixed_text const& o) noexcept
+    fixed_text(fixed_text const& o) noexcept // NOLINT(cppcoreguidelines-pro-type-member-init): copies the bytes in use
         : size_(o.size_)
     {
         std::memcpy(buf_, o.buf_, size_);
     }
+
+    ~fixed_text() = default;
 
     fixed_text&
     operator=(fixed_text const& o) noexcept

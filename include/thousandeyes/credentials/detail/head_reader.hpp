@@ -49,6 +49,7 @@ public:
     static constexpr std::size_t max_value = 256; // longest value kept
 
     // cppcheck-suppress uninitMemberVar ; pending_value_ is written before pending_len_ counts it
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): f_ is set by start(), pending_value_ is written before it is counted
     explicit head_reader(response_options const& opt) noexcept
         : values_(opt.now)
         , max_head_(opt.max_head_size)
@@ -62,6 +63,7 @@ public:
     // read unset bytes: readers are not copied.
     head_reader(head_reader const&) = delete;
     head_reader& operator=(head_reader const&) = delete;
+    ~head_reader() = default;
 
     state
     current() const noexcept
@@ -376,8 +378,9 @@ private:
 class reader_core
 {
 protected:
-    head_reader r_;
-    boost::system::error_code ec_;
+    // the three readers' shared state, used by them only
+    head_reader r_; // NOLINT(cppcoreguidelines-non-private-member-variables-in-classes)
+    boost::system::error_code ec_; // NOLINT(cppcoreguidelines-non-private-member-variables-in-classes)
 
     explicit reader_core(response_options const& opt) noexcept
         : r_(opt)

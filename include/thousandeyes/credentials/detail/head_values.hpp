@@ -28,6 +28,7 @@ class head_values
 public:
     /// `reference` (epoch seconds) places an rfc850 date's two-digit year.
     // cppcheck-suppress uninitMemberVar ; ietf_ and num_ are set by reset(), called here
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): ietf_ and num_ are set by reset(), called here
     explicit head_values(std::optional<std::int64_t> reference) noexcept
         : reference_(reference)
     {

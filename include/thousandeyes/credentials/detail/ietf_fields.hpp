@@ -101,7 +101,8 @@ public:
     apply_limit(string_view v, number_table& num) noexcept
     {
         bool first = true;
-        std::int64_t limit = -1, window = -1;
+        std::int64_t limit = -1;
+        std::int64_t window = -1;
         bool const parsed = sf_parser(v).list([&](sf_item const& it) {
             if(first && it.kind == sf_item::integer)
                 limit = it.integer_value;

@@ -55,7 +55,7 @@ find_ctl_or_tab(char const* p, char const* e) noexcept
 #endif
     while(e - p >= 8)
     {
-        std::uint64_t x;
+        std::uint64_t x = 0;
         std::memcpy(&x, p, 8);
         std::uint64_t const lt =
             (x - 0x2020202020202020ULL) & ~x & 0x8080808080808080ULL;

@@ -24,7 +24,7 @@ enum class slot_state : unsigned char
 
 // Numbers read from fields that may repeat, each in a slot_state kept as
 // two bit sets (set, poisoned): clearing is two stores.
-class number_table
+class number_table // NOLINT(cppcoreguidelines-pro-type-member-init): v_ is read only where set_ says so
 {
 public:
     enum index : unsigned

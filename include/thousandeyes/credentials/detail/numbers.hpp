@@ -105,7 +105,8 @@ name_equals(char const* a, char const* lower, std::size_t n) noexcept
     if(n >= 8)
     {
         constexpr std::uint64_t fold = 0x2020202020202020ULL;
-        std::uint64_t x, y;
+        std::uint64_t x = 0;
+        std::uint64_t y = 0;
         std::size_t i = 0;
         for(; i + 8 <= n; i += 8)
         {

@@ -22,7 +22,7 @@ class counting_sink
 
 public:
     void put(string_view s) noexcept { n_ += s.size(); }
-    void put(char) noexcept { ++n_; }
+    void put(char /*c*/) noexcept { ++n_; }
     std::size_t size() const noexcept { return n_; }
 };
 
