@@ -4,10 +4,9 @@
 
 #include <thousandeyes/credentials/http_date.hpp>
 
+#include "http_date_judge.hpp"
+
 #include <cstdio>
-#include <ctime>
-#include <optional>
-#include <regex>
 #include <string>
 
 namespace tc = thousandeyes::credentials;
@@ -99,55 +98,6 @@ TEST_CASE("every form agrees with an independent civil-date algorithm, years 0 t
     CHECK(checked > 80000);
 }
 
-namespace {
-
-// An independent judge of RFC 9110's three forms: the grammar as regular
-// expressions, the calendar checked by hand, the instant by the C library's
-// timegm. Returns the instant, or nothing when the text is no HTTP-date.
-std::optional<std::int64_t>
-judge(std::string const& s)
-{
-    static std::regex const imf(
-        "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
-        "([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) GMT");
-    static std::regex const rfc850(
-        "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ([0-9]{2})-"
-        "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-([0-9]{2}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) GMT");
-    static std::regex const asctime(
-        "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
-        "( [0-9]|[0-9]{2}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) ([0-9]{4})");
-    static char const months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
-    std::smatch m;
-    int d, mon, y, h, mi, sec;
-    auto month = [](std::string const& name) {
-        return static_cast<int>(std::string(months).find(name) / 3) + 1;
-    };
-    if(std::regex_match(s, m, imf))
-        d = std::stoi(m[2]), mon = month(m[3]), y = std::stoi(m[4]), h = std::stoi(m[5]),
-        mi = std::stoi(m[6]), sec = std::stoi(m[7]);
-    else if(std::regex_match(s, m, rfc850))
-    {
-        d = std::stoi(m[2]), mon = month(m[3]), y = std::stoi(m[4]), h = std::stoi(m[5]),
-        mi = std::stoi(m[6]), sec = std::stoi(m[7]);
-        y += y >= 70 ? 1900 : 2000; // no reference time: 70-99 are 19xx
-    }
-    else if(std::regex_match(s, m, asctime))
-        mon = month(m[2]), d = std::stoi(m[3]), h = std::stoi(m[4]), mi = std::stoi(m[5]),
-        sec = std::stoi(m[6]), y = std::stoi(m[7]);
-    else
-        return std::nullopt;
-    static int const days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool const leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int const dim = days_in[mon - 1] + (mon == 2 && leap);
-    if(d < 1 || d > dim || h > 23 || mi > 59 || sec > 60)
-        return std::nullopt;
-    std::tm tm{};
-    tm.tm_year = y - 1900, tm.tm_mon = mon - 1, tm.tm_mday = d;
-    tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = sec == 60 ? 59 : sec; // a leap second is :59
-    return static_cast<std::int64_t>(timegm(&tm));
-}
-
-} // namespace
 
 TEST_CASE("one byte changed anywhere in any form: accepted exactly when an independent judge accepts")
 {
@@ -161,7 +111,7 @@ TEST_CASE("one byte changed anywhere in any form: accepted exactly when an indep
                 std::string s = base;
                 s[i] = c;
                 CAPTURE(s);
-                auto const want = judge(s);
+                auto const want = http_date_judge(s);
                 CHECK(tc::parse_http_date(s) == want);
                 (want ? accepted : refused) += 1;
             }
