@@ -11,7 +11,8 @@
 //   - has a URL that uriparser (RFC 3986, Debian's liburiparser, not the
 //     library's Boost.URL) reads with the Host field's host and port and
 //     the target's path and query,
-//   - and shows no secret once redacted, in any of the three outputs;
+//   - and, redacted, reads the same in each of the three outputs whatever
+//     the credentials' bytes (a token of the same length, other bytes);
 // whatever it refuses must come with a message that does not hold the
 // token. Build with -Dfuzz=true and clang++.
 #include "../beast_request_check.hpp"
@@ -158,19 +159,20 @@ LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
         fail("Boost.Beast does not read the request view back:", why);
     judge_controls(head);
     judge_url(*req);
-    // Redacted, no output shows the credentials. Checked when they appear in
-    // the revealed head once only (a user agent may hold the same text).
-    tc::string_view const value = req->authorization();
-    std::string const secret(value.substr(tc::credential_scheme(value).size() + 1));
-    auto count = [&](std::string const& s) {
-        std::size_t n = 0;
-        for(std::size_t at = s.find(secret); at != std::string::npos; at = s.find(secret, at + 1))
-            ++n;
-        return n;
-    };
-    if(secret.size() >= 4 && count(head) == 1)
-        for(auto f : {tc::write_head, tc::write_curl, tc::write_review})
-            if(count(write(f, *req, tc::secrets::redact)) != 0)
-                fail("a redacted output shows the credentials");
+    // Redacted, no output depends on the credentials' bytes: the same request
+    // with a token of the same length but other bytes reads the same.
+    std::string other = token;
+    for(char& c : other)
+        if(c != '=') // Bearer padding stays where it is
+            c = c == 'A' ? 'B' : 'A';
+    auto const auth2 = basic ? tc::authorization::basic(user, other) : tc::authorization::bearer(other);
+    if(!auth2)
+        fail("a token of letters is refused where the original was accepted");
+    auto const builder2 = tc::request_builder::make(ep, *auth2, opts);
+    auto const req2 =
+        with_aid ? builder2->delete_credential(id, aid) : builder2->delete_credential(id);
+    for(auto f : {tc::write_head, tc::write_curl, tc::write_review})
+        if(write(f, *req, tc::secrets::redact) != write(f, *req2, tc::secrets::redact))
+            fail("a redacted output depends on the credentials");
     return 0;
 }
