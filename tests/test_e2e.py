@@ -606,7 +606,8 @@ class StrictPeers(unittest.TestCase):
 
 @unittest.skipUnless(FIRMWARE_ZERO_HEAP,
                      "the firmware example is built without its static runtime here "
-                     "(a sanitizer configuration, or Boost.URL 1.83+ which must be linked)")
+                     "(a sanitizer or coverage configuration, or Boost.URL 1.83+ which must "
+                     "be linked)")
 class FirmwareHeap(unittest.TestCase):
     def test_firmware_client_makes_no_heap_allocation(self):
         with Double("--fault", "503", ids="405,406") as d:
