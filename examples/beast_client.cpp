@@ -20,7 +20,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/write.hpp>
 
 #include <chrono>
@@ -40,6 +40,42 @@ now_s()
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
+// One attempt on a new connection (a lost answer is never resent behind
+// our back): the head out, the answer's head in, reported to the deletion.
+// An answer is its final head: the body is not read, so a body cut short
+// or endless changes nothing. Errors are codes: no exception on the wire.
+static void
+attempt(boost::asio::io_context& io, tcp::resolver& resolver, std::string const& host,
+        std::string const& port, http::request<http::empty_body> const& out,
+        boost::system::error_code& ec, tc::deletion& del)
+{
+    boost::beast::tcp_stream stream(io);
+    stream.expires_after(std::chrono::seconds(20));
+    auto const at = resolver.resolve(host, port, ec);
+    if(!ec)
+        stream.connect(at, ec);
+    std::size_t written = 0;
+    if(!ec)
+        written = http::write(stream, out, ec);
+    tc::result<tc::response> head = tc::make_error_code(tc::error::response_incomplete);
+    boost::beast::flat_buffer buf;
+    for(bool interim = true; !ec && interim;)
+    {
+        http::response_parser<http::empty_body> in; // a 1xx is passed over
+        http::read_header(stream, buf, in, ec);
+        int const status = in.get().result_int();
+        interim = !ec && status < 200 && status != 101;
+        if(ec || interim)
+            continue;
+        tc::field_reader reader(status, tc::response_options(now_s()));
+        for(auto const& f : in.get())
+            reader.field(f.name_string(), f.value());
+        head = reader.get();
+    }
+    // No byte written: the request never left.
+    del.report(head, written ? tc::transport::maybe_sent : tc::transport::never_sent, now_s());
+}
+
 int
 main(int argc, char** argv)
 {
@@ -48,15 +84,15 @@ main(int argc, char** argv)
         return std::fputs("usage: TE_TOKEN=... beast-client http://HOST:PORT ID...\n", stderr), 2;
     auto ep = tc::endpoint::parse(argv[1], {/*allow_insecure_http=*/true});
     auto auth = tc::authorization::bearer(token);
-    if(!ep || ep->is_secure() || !auth)
+    if(!ep || ep->secure() || !auth)
         return std::fputs("beast-client: bad token, or base URL not http://HOST:PORT\n", stderr), 2;
     tc::request_options opts;
     opts.api = tc::api_version::v7;
     auto builder = tc::request_builder::make(*ep, *auth, opts);
     if(!builder)
         return std::fputs("beast-client: bad options\n", stderr), 2;
-    std::string const host(ep->host());
-    auto const colon = host.rfind(':');
+    std::string const host(ep->hostname()); // no brackets around an IPv6 address
+    std::string const port = std::to_string(ep->port());
 
     boost::asio::io_context io;
     tcp::resolver resolver(io);
@@ -73,53 +109,32 @@ main(int argc, char** argv)
             out.set(f.name, f.value);
 
         // The library owns the protocol; this loop only moves bytes.
-        tc::deletion del(*req);
-        for(tc::step s = del.next(); s.kind == tc::step_kind::send; s = del.next())
+        tc::deletion del;
+        for(tc::step s = del.next(); !s.finished(); s = del.next())
         {
-            // One connection per attempt, so a lost answer is never resent
-            // behind our back. Errors are codes: no exception on the wire.
-            boost::system::error_code ec;
-            boost::beast::tcp_stream stream(io);
-            stream.expires_after(std::chrono::seconds(20));
-            auto const at = resolver.resolve(host.substr(0, colon),
-                                             colon == std::string::npos ? "80" : host.substr(colon + 1), ec);
-            if(!ec)
-                stream.connect(at, ec);
-            // Not connected: the request never left.
-            tc::transport const lost = ec ? tc::transport::never_sent : tc::transport::maybe_sent;
-            if(!ec)
-                http::write(stream, out, ec);
-            boost::beast::flat_buffer buf;
-            http::response<http::string_body> in;
-            if(!ec)
-                http::read(stream, buf, in, ec);
-            if(ec)
-                del.no_response(lost, now_s());
-            else
+            if(s.kind == tc::step_kind::wait)
             {
-                tc::field_reader reader(in.result_int(), tc::response_options{now_s()});
-                for(auto const& f : in)
-                    reader.field(f.name_string(), f.value());
-                del.received(reader.get(), now_s());
+                std::printf(", retry in %lld ms\n", static_cast<long long>(s.wait_ms));
+                std::this_thread::sleep_for(std::chrono::milliseconds(s.wait_ms));
+                del.waited();
+                continue;
             }
+            boost::system::error_code ec;
+            attempt(io, resolver, host, port, out, ec, del);
             std::printf("%s: attempt %d: %s", argv[i], del.attempts(),
-                        ec ? ec.message().c_str() : tc::to_string(del.last_decision().outcome).data());
-            if(del.next().kind != tc::step_kind::wait)
-                break;
-            std::printf(", retry in %lld ms\n", static_cast<long long>(del.next().wait_ms));
-            std::this_thread::sleep_for(std::chrono::milliseconds(del.next().wait_ms));
-            del.waited();
+                        del.last_answer() ? tc::to_string(del.last_decision().outcome).data()
+                                          : ec.message().c_str());
         }
         tc::step const end = del.next();
-        std::printf(", %s %s\n", tc::to_string(end.kind).data(), tc::to_string(end.outcome).data());
-        auto const after = batch.finished(del, now_s()); // pacing: no 429 in a batch
+        std::printf(", %s %s\n", tc::to_string(end.kind).data(), tc::to_string(*end.outcome).data());
+        auto const after = batch.finished(del); // pacing: no 429 in a batch
         if(!after || !after->next)
         {
             if(after && after->stop != tc::batch_stop::none)
                 std::printf("stopped: %s\n", tc::to_string(after->stop).data());
             break;
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(after->wait_ms));
+        std::this_thread::sleep_for(std::chrono::milliseconds(after->pace.wait_ms));
     }
     return batch.all_gone() ? 0 : 1;
 }

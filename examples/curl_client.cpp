@@ -40,11 +40,12 @@ on_header(char* p, std::size_t size, std::size_t n, void* reader)
     return size * n;
 }
 
-// The body (an error message, if any) is not needed here.
+// The body (an error message, if any) is not needed here: the transfer
+// stops at its first byte. The head read before it is the answer.
 static std::size_t
-on_body(char*, std::size_t size, std::size_t n, void*)
+on_body(char*, std::size_t, std::size_t, void*)
 {
-    return size * n;
+    return 0;
 }
 
 int
@@ -67,12 +68,13 @@ main(int argc, char** argv)
     if(!curl)
         return std::fputs("curl-client: libcurl does not start\n", stderr), 1;
     tc::batch batch(static_cast<std::size_t>(argc - 2));
+    tc::header_line_reader reader; // reset for each attempt
     for(int i = 2; i < argc; ++i)
     {
         auto req = builder->delete_credential(argv[i]);
         if(!req)
             return std::fprintf(stderr, "curl-client: %s: bad id\n", argv[i]), 2;
-        // Host comes from the URL, Content-Length from POSTFIELDSIZE.
+        // Host comes from the URL, Content-Length from POSTFIELDS.
         curl_slist* headers = nullptr;
         for(tc::field const& f : req->fields())
             if(!f.derived)
@@ -81,48 +83,48 @@ main(int argc, char** argv)
         std::string const url(req->url());
 
         // The library owns the protocol; this loop only moves bytes.
-        tc::deletion del(*req);
-        for(tc::step s = del.next(); s.kind == tc::step_kind::send; s = del.next())
+        tc::deletion del;
+        for(tc::step s = del.next(); !s.finished(); s = del.next())
         {
-            tc::header_line_reader reader(tc::response_options{now_s()});
+            if(s.kind == tc::step_kind::wait)
+            {
+                std::printf(", retry in %lld ms\n", static_cast<long long>(s.wait_ms));
+                std::this_thread::sleep_for(std::chrono::milliseconds(s.wait_ms));
+                del.waited();
+                continue;
+            }
+            reader.reset(tc::response_options(now_s()));
             curl_easy_reset(curl);
             curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
             curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
             curl_easy_setopt(curl, CURLOPT_POSTFIELDS, ""); // v6: an empty body
             curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
             curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reader);
+            // a proxy's answer to CONNECT is not the API's: keep it from the reader
+            curl_easy_setopt(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
             curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
             curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
             // A fresh connection per attempt: curl silently resends a request
             // whose reused connection closed, which would hide a lost response.
             curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
             CURLcode const rc = curl_easy_perform(curl);
-            // Only a transfer that succeeded brought the API's answer (a
-            // proxy's "200 Connection established" is not one).
-            if(rc == CURLE_OK)
-                del.received(reader.get(), now_s());
-            else
-                del.no_response(examples::transport_of(rc), now_s());
+            // A final head read is the answer, whatever became of the body;
+            // without one, the result code says whether the request left.
+            del.report(reader.get(), examples::transport_of(rc), now_s());
             std::printf("%s: attempt %d: %s", argv[i], del.attempts(),
                         tc::to_string(del.last_decision().outcome).data());
-            if(del.next().kind != tc::step_kind::wait)
-                break;
-            std::printf(", retry in %lld ms\n", static_cast<long long>(del.next().wait_ms));
-            std::this_thread::sleep_for(std::chrono::milliseconds(del.next().wait_ms));
-            del.waited();
         }
-        tc::step const end = del.next();
-        std::printf(", %s\n", tc::to_string(end.kind).data());
+        std::printf(", %s\n", tc::to_string(del.current()).data());
         curl_slist_free_all(headers);
         // Pacing: spread the quota left over the window left; no 429.
-        auto const after = batch.finished(del, now_s());
+        auto const after = batch.finished(del);
         if(!after || !after->next)
         {
             if(after && after->stop != tc::batch_stop::none)
                 std::printf("stopped: %s\n", tc::to_string(after->stop).data());
             break;
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(after->wait_ms));
+        std::this_thread::sleep_for(std::chrono::milliseconds(after->pace.wait_ms));
     }
     curl_easy_cleanup(curl);
     curl_global_cleanup();

@@ -63,39 +63,38 @@ sleep_ms(std::int64_t ms)
 }
 
 // One attempt: the head out, the answer's bytes in, and what happened
-// reported to the deletion. Not connected: the request never left.
+// reported to the deletion, from the facts the sockets give: whether any
+// byte of the head was written, and whether a final head was read. The
+// body is never read: the head is the answer, whatever follows it.
 static void
-attempt(sockaddr_in const& to, tc::string_view head, tc::deletion& del)
+attempt(sockaddr_in const& to, tc::string_view head, tc::response_parser& parser,
+        tc::deletion& del)
 {
+    parser.reset(tc::response_options(now_s()));
     int const s = socket(AF_INET, SOCK_STREAM, 0);
     timeval const timeout{20, 0};
-    if(s < 0 || setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout)) != 0 ||
-       setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout)) != 0 ||
-       connect(s, reinterpret_cast<sockaddr const*>(&to), sizeof(to)) != 0)
-    {
-        if(s >= 0)
-            close(s);
-        del.no_response(tc::transport::never_sent, now_s());
-        return;
-    }
     std::size_t off = 0;
-    while(off < head.size())
+    if(s >= 0 && setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout)) == 0 &&
+       setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout)) == 0 &&
+       connect(s, reinterpret_cast<sockaddr const*>(&to), sizeof(to)) == 0)
     {
-        ssize_t const n = send(s, head.data() + off, head.size() - off, MSG_NOSIGNAL);
-        if(n <= 0)
-            break;
-        off += std::size_t(n);
+        while(off < head.size())
+        {
+            ssize_t const n = send(s, head.data() + off, head.size() - off, MSG_NOSIGNAL);
+            if(n <= 0)
+                break;
+            off += std::size_t(n);
+        }
+        // Bytes in, a response out; the parser keeps at most one line.
+        char chunk[512];
+        ssize_t n = 0;
+        while(off == head.size() && !parser.done() && (n = recv(s, chunk, sizeof(chunk), 0)) > 0)
+            if(!parser.feed({chunk, std::size_t(n)}))
+                break;
     }
-    // Bytes in, a response out; the parser keeps at most one line. An
-    // answer cut short is an error, which the deletion takes as "maybe sent".
-    tc::static_response_parser<1024> parser(tc::response_options{now_s()});
-    char chunk[512];
-    ssize_t n = 0;
-    while(off == head.size() && !parser.done() && (n = recv(s, chunk, sizeof(chunk), 0)) > 0)
-        if(!parser.feed({chunk, std::size_t(n)}))
-            break;
-    close(s); // the body, if any, is not needed: one connection per attempt
-    del.received(parser.get(), now_s());
+    if(s >= 0)
+        close(s); // one connection per attempt
+    del.report(parser.get(), off ? tc::transport::maybe_sent : tc::transport::never_sent, now_s());
 }
 
 int
@@ -106,64 +105,62 @@ main(int argc, char** argv)
         return say("usage: TE_TOKEN=... firmware-client http://IPv4:PORT ID...\n"), 2;
     auto ep = tc::endpoint::parse(argv[1], {/*allow_insecure_http=*/true});
     auto auth = tc::authorization::bearer(token);
-    if(!ep || ep->is_secure() || !auth)
+    if(!ep || ep->secure() || !auth)
         return say("firmware-client: bad token, or base URL not http://IPv4:PORT\n"), 2;
     auto builder = tc::request_builder::make(*ep, *auth);
     if(!builder)
         return say("firmware-client: bad options\n"), 2;
 
-    // "127.0.0.1:8080" into a socket address.
-    tc::string_view const host = ep->host();
-    std::size_t const colon = host.rfind(':');
+    // The endpoint's parts into a socket address (a view is not
+    // NUL-terminated: copied first).
     char ip[16] = {};
-    if(colon == tc::string_view::npos || colon >= sizeof(ip))
-        return say("firmware-client: give the port\n"), 2;
-    host.copy(ip, colon);
+    tc::string_view const hostname = ep->hostname();
+    if(hostname.size() >= sizeof(ip))
+        return say("firmware-client: the host must be an IPv4 address\n"), 2;
+    hostname.copy(ip, hostname.size());
     sockaddr_in to{};
     to.sin_family = AF_INET;
-    // the port's digits, already checked by endpoint::parse (a view is not
-    // NUL-terminated: no atoi on it)
-    std::uint16_t port = 0;
-    for(char c : host.substr(colon + 1))
-        port = static_cast<std::uint16_t>(port * 10 + (c - '0'));
-    to.sin_port = htons(port);
+    to.sin_port = htons(ep->port());
     if(inet_pton(AF_INET, ip, &to.sin_addr) != 1)
         return say("firmware-client: the host must be an IPv4 address\n"), 2;
 
     static tc::secret_buffer<1024> head; // wiped when the program ends
+    static tc::static_response_parser<1024> parser; // reset for each attempt
     tc::batch batch(static_cast<std::size_t>(argc - 2));
     for(int i = 2; i < argc; ++i)
     {
-        auto req = builder->delete_credential(argv[i]);
-        if(!req)
+        auto const id = tc::credential_id::parse(argv[i]);
+        if(!id)
             return say("firmware-client: %s: bad id\n", argv[i]), 2;
-        tc::write_result const w = tc::write_head(*req, head.data(), head.size());
+        // The head straight into the buffer: no request object in between.
+        tc::write_result const w = tc::write_head(*builder, *id, head.data(), head.size());
         if(!w)
             return say("firmware-client: the head does not fit\n"), 2;
 
         // The library owns the protocol; this loop only moves bytes.
-        tc::deletion del(*req);
-        for(tc::step s = del.next(); s.kind == tc::step_kind::send; s = del.next())
+        tc::deletion del;
+        for(tc::step s = del.next(); !s.finished(); s = del.next())
         {
-            attempt(to, {head.data(), w.size}, del);
+            if(s.kind == tc::step_kind::wait)
+            {
+                say(", retry in %lld ms\n", static_cast<long long>(s.wait_ms));
+                sleep_ms(s.wait_ms);
+                del.waited();
+                continue;
+            }
+            attempt(to, {head.data(), w.size}, parser, del);
             say("%s: attempt %d: %s", argv[i], del.attempts(),
                 tc::to_string(del.last_decision().outcome).data());
-            if(del.next().kind != tc::step_kind::wait)
-                break;
-            say(", retry in %lld ms\n", static_cast<long long>(del.next().wait_ms));
-            sleep_ms(del.next().wait_ms);
-            del.waited();
         }
-        tc::step const end = del.next();
-        say(", %s\n", tc::to_string(end.kind).data());
-        auto const after = batch.finished(del, now_s()); // pacing: no 429 in a batch
+        say(", %s\n", tc::to_string(del.current()).data());
+        auto const after = batch.finished(del); // pacing: no 429 in a batch
         if(!after || !after->next)
         {
             if(after && after->stop != tc::batch_stop::none)
                 say("stopped: %s\n", tc::to_string(after->stop).data());
             break;
         }
-        sleep_ms(after->wait_ms);
+        sleep_ms(after->pace.wait_ms);
     }
     return batch.all_gone() ? 0 : 1;
 }

@@ -47,9 +47,9 @@ main()
     for(tc::field const& f : req->fields())
     {
         // a secret is shown as its scheme and a marker, never its value
-        tc::string_view const shown = f.secret ? tc::credential_scheme(f.value) : f.value;
-        std::printf("  %.*s: %.*s%s\n", int(f.name.size()), f.name.data(), int(shown.size()),
-                    shown.data(), f.secret ? tc::redaction_marker.data() : "");
+        tc::shown_value const v = tc::show(f);
+        std::printf("  %.*s: %.*s%.*s\n", int(f.name.size()), f.name.data(), int(v.text.size()),
+                    v.text.data(), int(v.marker.size()), v.marker.data());
     }
 
     // ...or write the head for a socket (no heap; "too small" says the size needed).

@@ -16,14 +16,6 @@ namespace {
 using tc::outcome;
 using tc::step_kind;
 
-tc::request
-seed_request()
-{
-    auto const auth = tc::authorization::basic("noreply@thousandeyes.com",
-                                               "g351mw5xqhvkmh1vq6zfm51c62wyzib2");
-    return *tc::request_builder::make(tc::endpoint{}, *auth)->delete_credential("405");
-}
-
 // One event of a scenario.
 struct event
 {
@@ -43,7 +35,7 @@ tc::step
 drive(std::vector<event> const& events, tc::retry_policy const& p = {},
       std::vector<std::int64_t>* waits = nullptr)
 {
-    tc::deletion d(seed_request(), p);
+    tc::deletion d(p);
     for(auto const& e : events)
     {
         tc::step s = d.next();
@@ -51,16 +43,16 @@ drive(std::vector<event> const& events, tc::retry_policy const& p = {},
         {
             if(waits)
                 waits->push_back(s.wait_ms);
-            REQUIRE(!d.waited());
+            d.waited();
             s = d.next();
         }
         REQUIRE(s.kind == step_kind::send);
         switch(e.what)
         {
-        case event::answer: REQUIRE(!d.received(e.r, 1573849473)); break;
-        case event::lost: REQUIRE(!d.no_response(tc::transport::maybe_sent)); break;
-        case event::never: REQUIRE(!d.no_response(tc::transport::never_sent)); break;
-        case event::resend: REQUIRE(!d.resent()); break;
+        case event::answer: d.received(e.r, 1573849473); break;
+        case event::lost: d.no_response(tc::transport::maybe_sent); break;
+        case event::never: d.no_response(tc::transport::never_sent); break;
+        case event::resend: d.resent(); break;
         }
     }
     return d.next();
@@ -137,8 +129,8 @@ TEST_CASE("a wait beyond the cap is refused: failed, with the wait asked for")
     tc::retry_policy p;
     p.max_delay_ms = 1500;
     p.jitter_ms = 10000;
-    tc::deletion d(seed_request(), p);
-    REQUIRE(!d.received(status(503), std::nullopt, 9999));
+    tc::deletion d(p);
+    d.received(status(503), std::nullopt, 9999);
     CHECK(d.next().kind == step_kind::wait);
     CHECK(d.next().wait_ms == 1500);
 }
@@ -147,87 +139,156 @@ TEST_CASE("attempts are bounded by the policy")
 {
     tc::retry_policy p;
     p.max_attempts = 5;
-    tc::deletion d(seed_request(), p);
+    tc::deletion d(p);
     int sends = 0;
-    for(tc::step s = d.next(); s.kind == step_kind::send || s.kind == step_kind::wait; s = d.next())
+    for(tc::step s = d.next(); !s.finished(); s = d.next())
     {
         if(s.kind == step_kind::wait)
         {
-            REQUIRE(!d.waited());
+            d.waited();
             continue;
         }
         ++sends;
-        REQUIRE(!d.received(status(500)));
+        d.received(status(500));
     }
     CHECK(sends == 5);
     CHECK(d.attempts() == 5);
     CHECK(d.next().outcome == outcome::server_error);
 }
 
-TEST_CASE("events out of order are refused and change nothing")
+TEST_CASE("report: an unreadable answer from any reader is a maybe-sent attempt")
 {
-    tc::deletion d(seed_request());
-    CHECK(d.waited() == tc::error::deletion_out_of_order);
-    REQUIRE(!d.received(status(503)));
-    CHECK(d.received(status(204)) == tc::error::deletion_out_of_order);
-    CHECK(d.no_response(tc::transport::never_sent) == tc::error::deletion_out_of_order);
-    CHECK(d.resent() == tc::error::deletion_out_of_order);
-    CHECK(d.next().kind == step_kind::wait);
-    CHECK(d.attempts() == 1);
-    REQUIRE(!d.waited());
-    REQUIRE(!d.received(status(204)));
-    CHECK(d.received(status(204)) == tc::error::deletion_out_of_order);
-    CHECK(d.next().kind == step_kind::done);
-    CHECK(tc::make_error_code(tc::error::deletion_out_of_order) == tc::condition::invalid_input);
-}
-
-TEST_CASE("an unreadable answer from any reader is a maybe-sent attempt")
-{
-    tc::deletion d(seed_request());
+    tc::deletion d;
     tc::result<tc::response> const bad = parse_bytes("HTTP/1.1 204 x\r\nA\x01: b\r\n\r\n");
     REQUIRE(bad.has_error());
-    REQUIRE(!d.received(bad));
+    // bytes came back: the request left, whatever the transport thought
+    d.report(bad, tc::transport::never_sent);
     CHECK(d.uncertain());
+    CHECK_FALSE(d.last_answer());
     CHECK(d.next().kind == step_kind::wait);
-    REQUIRE(!d.waited());
-    REQUIRE(!d.received(parse_lines("HTTP/1.1 404 Not Found\r\n\r\n")));
+    d.waited();
+    d.report(parse_lines("HTTP/1.1 404 Not Found\r\n\r\n"), tc::transport::maybe_sent);
     CHECK(d.next().outcome == outcome::already_absent);
-    CHECK(d.last_response()->status == 404);
+    CHECK(d.last_answer()->status == 404);
 }
 
-TEST_CASE("the request to send is the one given, a copy")
+TEST_CASE("report: a final head read completely is the answer, whatever the body did")
 {
-    auto req = seed_request();
-    tc::deletion const d(req);
-    CHECK(d.to_send().target() == "/v6/credentials/405/delete.json");
-    CHECK(d.to_send().authorization() == req.authorization());
+    // a 401 head, then the body cut short: the transport failed, the answer stands
+    tc::static_response_parser<> parser;
+    auto const used = parser.feed("HTTP/1.1 401 Unauthorized\r\nContent-Length: 50\r\n\r\n{\"err");
+    REQUIRE(used);
+    tc::deletion d;
+    d.report(parser.get(), tc::transport::maybe_sent);
+    CHECK(d.next().kind == step_kind::failed);
+    CHECK(d.next().outcome == outcome::unauthorized);
+    CHECK(d.attempts() == 1);
+    CHECK_FALSE(d.uncertain());
+    // a 404 head then a reset: not_found, not a lost answer
+    tc::header_line_reader lines;
+    (void)lines.line("HTTP/1.1 404 Not Found\r\n");
+    (void)lines.line("Transfer-Encoding: chunked\r\n");
+    (void)lines.line("\r\n");
+    tc::deletion d404;
+    d404.report(lines.get(), tc::transport::maybe_sent);
+    CHECK(d404.next().kind == step_kind::failed);
+    CHECK(d404.next().outcome == outcome::not_found);
+}
+
+TEST_CASE("report: no final head is no response, sent or not as the transport says")
+{
+    tc::static_response_parser<> parser;
+    REQUIRE(parser.feed("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No"));
+    tc::deletion d;
+    d.report(parser.get(), tc::transport::never_sent); // a 1xx is not an answer
+    CHECK_FALSE(d.uncertain());
+    CHECK(d.next().kind == step_kind::wait);
+    CHECK(d.next().outcome == outcome::no_response);
+    d.waited();
+    parser.reset();
+    d.report(parser.get(), tc::transport::maybe_sent);
+    CHECK(d.uncertain());
+}
+
+TEST_CASE("a fresh deletion: a send step with no outcome yet; done and failed finish")
+{
+    tc::deletion d;
+    tc::step const s = d.next();
+    CHECK(s.kind == step_kind::send);
+    CHECK_FALSE(s.outcome);
+    CHECK_FALSE(s.finished());
+    CHECK(d.current() == step_kind::send);
+    d.received(status(503));
+    CHECK(d.next().outcome == outcome::unavailable); // the wait's reason
+    CHECK_FALSE(d.next().finished());
+    d.waited();
+    CHECK(d.next().outcome == outcome::unavailable); // the last attempt's, until the next
+    d.received(status(204));
+    CHECK(d.next().finished());
+    CHECK(tc::step{tc::step_kind::failed, 0, {}, {}}.finished());
+}
+
+TEST_CASE("no_response leaves no stale answer, and the batch does not pace from one")
+{
+    tc::deletion d;
+    tc::response r = status(500);
+    r.date = 1573849473;
+    r.organization = {240, 0, 1573849500}; // would pace 27 s
+    d.received(r);
+    REQUIRE(d.last_answer());
+    CHECK(d.last_answer()->pace.wait_ms == 27000);
+    d.waited();
+    d.no_response(tc::transport::maybe_sent);
+    CHECK_FALSE(d.last_answer());
+    d.waited();
+    d.received(status(404));
+    tc::batch b(2);
+    auto const s = b.finished(d).value();
+    CHECK(s.next);
+    CHECK(s.pace.wait_ms == 0);
+}
+
+TEST_CASE("a deletion holds protocol state only: no request, at most 256 bytes")
+{
+    static_assert(sizeof(tc::deletion) <= 256, "deletion holds protocol state only");
+    CHECK(sizeof(tc::deletion) <= 256);
+    tc::retry_policy p;
+    p.max_attempts = 7;
+    tc::deletion const d(p);
+    CHECK(d.policy().max_attempts == 7);
+    CHECK(tc::deletion().policy().max_attempts == 3);
 }
 
 TEST_CASE("batch: counts, pacing, a 401 stops it, a wait beyond the cap stops it")
 {
     tc::batch b(4);
     {
-        tc::deletion d(seed_request());
+        tc::deletion d;
         tc::response r = status(204);
         r.date = 1573849473;
         r.organization = {240, 228, 1573849500}; // 27 s left for 228 requests
-        REQUIRE(!d.received(r));
+        d.received(r);
         auto const s = b.finished(d).value();
         CHECK(s.next);
-        CHECK(s.wait_ms == 27000 / 228);
+        CHECK(s.pace.wait_ms == 27000 / 228);
+        CHECK(s.pace.remaining == 228);
+        CHECK(s.pace.window_ms == 27000);
+        CHECK(s.pace.source == tc::delay_source::reset_minus_date);
+        // the same deletion twice is refused, and not counted again
+        CHECK(b.finished(d).error() == tc::error::deletion_out_of_order);
     }
     {
-        tc::deletion d(seed_request());
-        REQUIRE(!d.no_response(tc::transport::maybe_sent));
-        REQUIRE(!d.waited());
-        REQUIRE(!d.received(status(404)));
+        tc::deletion d;
+        d.no_response(tc::transport::maybe_sent);
+        d.waited();
+        d.received(status(404));
         auto const s = b.finished(d).value();
         CHECK(s.next);
-        CHECK(s.wait_ms == 0);
+        CHECK(s.pace.wait_ms == 0);
     }
     {
-        tc::deletion d(seed_request());
-        REQUIRE(!d.received(status(401)));
+        tc::deletion d;
+        d.received(status(401));
         auto const s = b.finished(d).value();
         CHECK_FALSE(s.next);
         CHECK(s.stop == tc::batch_stop::unauthorized);
@@ -237,28 +298,28 @@ TEST_CASE("batch: counts, pacing, a 401 stops it, a wait beyond the cap stops it
     CHECK(b.failed() == 1);
     CHECK(b.not_attempted() == 1);
     CHECK_FALSE(b.all_gone());
-    tc::deletion late(seed_request());
-    REQUIRE(!late.received(status(204)));
+    tc::deletion late;
+    late.received(status(204));
     CHECK(b.finished(late).error() == tc::error::deletion_out_of_order);
 
     // Remaining 0 and a Reset far away: the batch stops instead of sleeping
     tc::batch far(2);
-    tc::deletion d(seed_request());
+    tc::deletion d;
     tc::response r = status(204);
     r.date = 1573849473;
     r.organization = {240, 0, std::int64_t(1573849473) + 1000000000};
-    REQUIRE(!d.received(r));
+    d.received(r);
     auto const s = far.finished(d).value();
     CHECK_FALSE(s.next);
     CHECK(s.stop == tc::batch_stop::wait_too_long);
-    CHECK(s.wait_ms == 1000000000000);
+    CHECK(s.pace.wait_ms == 1000000000000);
     CHECK(far.not_attempted() == 1);
 
     // an unfinished deletion is not counted
     tc::batch one(1);
-    tc::deletion pending(seed_request());
+    tc::deletion pending;
     CHECK(one.finished(pending).error() == tc::error::deletion_out_of_order);
-    REQUIRE(!pending.received(status(204)));
+    pending.received(status(204));
     auto const last = one.finished(pending).value();
     CHECK_FALSE(last.next);
     CHECK(last.stop == tc::batch_stop::none);
@@ -279,7 +340,7 @@ TEST_CASE("randomized against a simulated server: the invariants hold")
         p.max_attempts = 1 + static_cast<int>(rnd() % 6);
         p.max_delay_ms = 1000 * static_cast<std::int64_t>(1 + rnd() % 120);
         p.jitter_ms = static_cast<std::int64_t>(rnd() % 3000);
-        tc::deletion d(seed_request(), p);
+        tc::deletion d(p);
         bool present = true;
         bool maybe_gone_by_us = false; // a delete we made may have happened
         int sends = 0;
@@ -290,7 +351,7 @@ TEST_CASE("randomized against a simulated server: the invariants hold")
             {
                 CHECK(s.wait_ms >= 0);
                 CHECK(s.wait_ms <= p.max_delay_ms);
-                REQUIRE(!d.waited());
+                d.waited();
                 continue;
             }
             if(s.kind != step_kind::send)
@@ -305,22 +366,22 @@ TEST_CASE("randomized against a simulated server: the invariants hold")
                 maybe_gone_by_us = true;
             }
             if(k == 0)
-                REQUIRE(!d.no_response(tc::transport::maybe_sent, std::nullopt, rnd()));
+                d.no_response(tc::transport::maybe_sent, std::nullopt, rnd());
             else if(k == 1 && !deletes)
-                REQUIRE(!d.no_response(tc::transport::never_sent, std::nullopt, rnd()));
+                d.no_response(tc::transport::never_sent, std::nullopt, rnd());
             else if(k < 4)
-                REQUIRE(!d.received(status(500 + static_cast<int>(rnd() % 5)), std::nullopt, rnd()));
+                d.received(status(500 + static_cast<int>(rnd() % 5)), std::nullopt, rnd());
             else if(k < 6 && !deletes)
             {
                 tc::response r = seed_429();
                 r.organization.reset = static_cast<std::int64_t>(rnd()) * 1000;
                 r.retry_after_delay = rnd() % 2 ? std::optional<std::int64_t>(rnd()) : std::nullopt;
-                REQUIRE(!d.received(r, std::nullopt, rnd()));
+                d.received(r, std::nullopt, rnd());
             }
             else if(deletes)
-                REQUIRE(!d.received(status(204), std::nullopt, rnd()));
+                d.received(status(204), std::nullopt, rnd());
             else
-                REQUIRE(!d.received(status(present ? 403 : 404), std::nullopt, rnd()));
+                d.received(status(present ? 403 : 404), std::nullopt, rnd());
         }
         tc::step const end = d.next();
         REQUIRE((end.kind == step_kind::done || end.kind == step_kind::failed));

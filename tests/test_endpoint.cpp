@@ -17,7 +17,7 @@ TEST_CASE("the default endpoint is the API's, without parsing")
     CHECK(ep.origin() == "https://api.thousandeyes.com");
     CHECK(ep.host() == "api.thousandeyes.com");
     CHECK(ep.path_prefix() == "");
-    CHECK(ep.is_secure());
+    CHECK(ep.secure());
 }
 
 TEST_CASE("parsing the API's own URL gives the default endpoint")
@@ -108,12 +108,12 @@ TEST_CASE("a base URL ending in the API version names it, and the version is not
     o7.api = tc::api_version::v7;
     auto const b7 = tc::request_builder::make(*v7, auth, o7);
     REQUIRE(b7.has_value());
-    CHECK(b7->delete_credential(*tc::credential_id::parse("405")).target() == "/v7/credentials/405");
-    CHECK(b7->delete_credential(*tc::credential_id::parse("405")).url() ==
+    CHECK(b7->delete_credential(*tc::credential_id::parse("405"))->target() == "/v7/credentials/405");
+    CHECK(b7->delete_credential(*tc::credential_id::parse("405"))->url() ==
           "https://api.thousandeyes.com/v7/credentials/405");
     auto const b6 = tc::request_builder::make(*gw, auth);
     REQUIRE(b6.has_value());
-    CHECK(b6->delete_credential(*tc::credential_id::parse("405")).target() ==
+    CHECK(b6->delete_credential(*tc::credential_id::parse("405"))->target() ==
           "/te/v6/credentials/405/delete.json");
 }
 
@@ -133,7 +133,7 @@ TEST_CASE("http is refused unless insecure http is allowed, and then its port 80
     CHECK(tc::endpoint::parse("http://127.0.0.1:8080").error() == error::base_url_scheme);
     auto ep = tc::endpoint::parse("http://127.0.0.1:8080", {true});
     REQUIRE(ep.has_value());
-    CHECK_FALSE(ep->is_secure());
+    CHECK_FALSE(ep->secure());
     CHECK(ep->base() == "http://127.0.0.1:8080");
     CHECK(tc::endpoint::parse("http://localhost:80/", {true})->host() == "localhost");
     CHECK(tc::endpoint::parse("http://localhost:443/", {true})->host() == "localhost:443");

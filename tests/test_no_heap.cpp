@@ -54,7 +54,7 @@ TEST_CASE("configuring, building and serializing allocate nothing on the heap")
         o.api = tc::api_version::v7;
         auto b7 = tc::request_builder::make(tc::endpoint{}, *bearer, o);
         auto r6 = b6->delete_credential("405", "7");
-        auto r7 = b7->delete_credential(*tc::credential_id::make(405));
+        auto r7 = *b7->delete_credential(*tc::credential_id::make(405));
         total += tc::write_head(*r6, out, sizeof(out)).size;
         total += tc::write_head(r7, out, sizeof(out)).size;
         total += tc::write_curl(*r6, out, sizeof(out)).size;

@@ -85,7 +85,7 @@ TEST_CASE("seed example: credential 405 matches what curl sends on the six items
     std::string const curl = read_test_data("curl-seed-request.http");
     REQUIRE(!curl.empty());
     auto const b = seed_builder();
-    auto const req = b.delete_credential(*tc::credential_id::make(405));
+    auto const req = *b.delete_credential(*tc::credential_id::make(405));
     std::string const head = head_of(req);
 
     CHECK(request_line(head) == request_line(curl)); // method and target
@@ -101,7 +101,7 @@ TEST_CASE("seed example: credential 405 matches what curl sends on the six items
 TEST_CASE("seed example: the whole v6 head, byte for byte")
 {
     auto const b = seed_builder();
-    auto const req = b.delete_credential(*tc::credential_id::make(405));
+    auto const req = *b.delete_credential(*tc::credential_id::make(405));
     CHECK(head_of(req) ==
           "POST /v6/credentials/405/delete.json HTTP/1.1\r\n"
           "Host: api.thousandeyes.com\r\n"
@@ -149,7 +149,7 @@ TEST_CASE("v7 refuses Basic and the xml format")
 TEST_CASE("v6 accepts Bearer as well as Basic")
 {
     auto const b = bearer_builder({});
-    auto const req = b.delete_credential(*tc::credential_id::make(9));
+    auto const req = *b.delete_credential(*tc::credential_id::make(9));
     CHECK(req.authorization() == "Bearer tok123");
     CHECK(req.target() == "/v6/credentials/9/delete.json");
 }
@@ -183,10 +183,14 @@ TEST_CASE("v6 format picks the suffix and a matching Accept")
 TEST_CASE("the aid query appears only when an aid is given")
 {
     auto const b = seed_builder();
-    CHECK(b.delete_credential(*tc::credential_id::make(405)).target().find('?') ==
+    CHECK(b.delete_credential(*tc::credential_id::make(405))->target().find('?') ==
           tc::string_view::npos);
     CHECK(b.delete_credential(*tc::credential_id::make(405), *tc::account_group_id::make(12))
-              .target() == "/v6/credentials/405/delete.json?aid=12");
+              ->target() == "/v6/credentials/405/delete.json?aid=12");
+    // an optional aid: empty is no query
+    std::optional<tc::account_group_id> none;
+    CHECK(b.delete_credential(*tc::credential_id::make(405), none)->target() ==
+          "/v6/credentials/405/delete.json");
 }
 
 TEST_CASE("building from text reports the id or aid error and builds nothing")
@@ -233,7 +237,7 @@ TEST_CASE("the URL composed by hand is the one Boost.URL reads back")
 TEST_CASE("header fields are in curl's order, with their values")
 {
     auto const b = seed_builder();
-    auto const req = b.delete_credential(*tc::credential_id::make(405));
+    auto const req = *b.delete_credential(*tc::credential_id::make(405));
     auto const f = req.fields();
     REQUIRE(f.size() == 6);
     char const* const names[] = {"Host", "Authorization", "User-Agent",
@@ -247,7 +251,7 @@ TEST_CASE("header fields are in curl's order, with their values")
     tc::request_options o;
     o.api = tc::api_version::v7;
     auto const b7 = bearer_builder(o);
-    CHECK(b7.delete_credential(*tc::credential_id::make(1)).fields().size() == 4);
+    CHECK(b7.delete_credential(*tc::credential_id::make(1))->fields().size() == 4);
 }
 
 TEST_CASE("a custom user agent is sent")
@@ -255,7 +259,7 @@ TEST_CASE("a custom user agent is sent")
     tc::request_options o;
     o.agent = *tc::user_agent::parse("acme-sync/2.0");
     auto const b = seed_builder(o);
-    auto const req = b.delete_credential(*tc::credential_id::make(1));
+    auto const req = *b.delete_credential(*tc::credential_id::make(1));
     CHECK(req.user_agent() == "acme-sync/2.0");
     CHECK(field_value(head_of(req), "User-Agent") == "acme-sync/2.0");
 }

@@ -17,7 +17,6 @@
 
 #include <charconv>
 #include <cstdint>
-#include <optional>
 
 namespace tc = thousandeyes::credentials;
 
@@ -82,29 +81,31 @@ struct scenario
 /// and advances the clock by a round trip.
 class scripted_transport
 {
-    scenario const& s_;
+    scenario const* s_ = nullptr;
     int next_ = 0;
-    std::optional<tc::static_response_parser<512>> parser_; // one per exchange
 
 public:
     std::int64_t now_ms = 1573849473000; // the seed's Date
     std::size_t bytes_sent = 0;
 
-    explicit scripted_transport(scenario const& s) noexcept : s_(s) {}
-
     void
-    exchange_once(tc::string_view head, tc::deletion& del)
+    start(scenario const& s) noexcept
+    {
+        s_ = &s;
+        next_ = 0;
+        now_ms = 1573849473000;
+        bytes_sent = 0;
+    }
+
+    // One attempt; an exchange without an answer was sent, then lost.
+    void
+    exchange_once(tc::string_view head, tc::response_parser& parser, tc::deletion& del)
     {
         bytes_sent += head.size();
         now_ms += 120; // a round trip
-        char const* const answer = s_.exchanges[next_++].answer;
-        if(!answer)
-        {
-            del.no_response(tc::transport::maybe_sent, now_ms / 1000);
-            return;
-        }
-        auto& parser = parser_.emplace(tc::response_options{now_ms / 1000});
-        tc::string_view bytes(answer);
+        parser.reset(tc::response_options(now_ms / 1000));
+        char const* const answer = s_->exchanges[next_++].answer;
+        tc::string_view bytes(answer ? answer : "");
         while(!bytes.empty() && !parser.done())
         {
             tc::string_view const piece = bytes.substr(0, 7);
@@ -112,26 +113,44 @@ public:
                 break;
             bytes.remove_prefix(piece.size());
         }
-        del.received(parser.get(), now_ms / 1000);
+        del.report(parser.get(), tc::transport::maybe_sent, now_ms / 1000);
     }
 };
 
-// Drives one deletion to its end; true when it ends as the scenario expects.
+void
+put_attempt(tc::deletion const& del)
+{
+    put("  attempt ");
+    put(static_cast<std::int64_t>(del.attempts()));
+    put(": ");
+    if(del.last_answer())
+    {
+        put(static_cast<std::int64_t>(del.last_answer()->status));
+        put(" ");
+    }
+    else
+        put("no response, ");
+    put(tc::to_string(del.last_decision().outcome));
+    put("\n");
+}
+
+// Drives one deletion to its end with the canonical loop; true when it
+// ends as the scenario expects. Large objects live in static storage
+// (.bss), not on the stack, and are reset for each scenario.
 bool
-run(scenario const& s, tc::request const& req, tc::string_view head, int number)
+run(scenario const& s, tc::string_view head, int number)
 {
     put("scenario ");
     put(number);
     put(": ");
     put(s.name);
     put("\n");
-    // Large objects live in static storage (.bss), not on the stack.
-    static std::optional<scripted_transport> transport;
-    static std::optional<tc::deletion> deletion;
-    scripted_transport& t = transport.emplace(s);
-    tc::deletion& del = deletion.emplace(req);
-    for(tc::step st = del.next(); st.kind != tc::step_kind::done && st.kind != tc::step_kind::failed;
-        st = del.next())
+    static scripted_transport t;
+    static tc::static_response_parser<512> parser;
+    static tc::deletion del;
+    t.start(s);
+    del = tc::deletion();
+    for(tc::step st = del.next(); !st.finished(); st = del.next())
     {
         if(st.kind == tc::step_kind::wait)
         {
@@ -144,26 +163,14 @@ run(scenario const& s, tc::request const& req, tc::string_view head, int number)
             del.waited();
             continue;
         }
-        t.exchange_once(head, del);
-        put("  attempt ");
-        put(static_cast<std::int64_t>(del.attempts()));
-        put(": ");
-        auto const& r = del.last_response();
-        if(r && del.last_decision().outcome != tc::outcome::no_response)
-        {
-            put(static_cast<std::int64_t>(r->status));
-            put(" ");
-        }
-        else
-            put("no response, ");
-        put(tc::to_string(del.last_decision().outcome));
-        put("\n");
+        t.exchange_once(head, parser, del);
+        put_attempt(del);
     }
     tc::step const end = del.next();
     put("  ");
     put(tc::to_string(end.kind));
     put(": ");
-    put(tc::to_string(end.outcome));
+    put(tc::to_string(*end.outcome));
     put(" after ");
     put(static_cast<std::int64_t>(del.attempts()));
     put(" attempts, ");
@@ -183,11 +190,12 @@ main()
                                                       "g351mw5xqhvkmh1vq6zfm51c62wyzib2");
     static auto const builder = auth ? tc::request_builder::make(tc::endpoint{}, *auth)
                                      : tc::result<tc::request_builder>(auth.error());
-    static auto const req = builder ? builder->delete_credential("405") : builder.error();
-    if(!req)
+    auto const id = tc::credential_id::make(405);
+    if(!builder || !id)
         return put("the seed request was refused\n"), 1;
+    // The head straight from the builder into the buffer: no request object.
     static char head[512];
-    tc::write_result const w = tc::write_head(*req, head, sizeof(head), tc::secrets::reveal);
+    tc::write_result const w = tc::write_head(*builder, *id, head, sizeof(head));
     if(!w)
         return put("the head does not fit\n"), 1;
     put("--- the seed request head ---\n");
@@ -203,7 +211,7 @@ main()
     bool all = true;
     int number = 0;
     for(scenario const& s : scenarios)
-        all = run(s, *req, tc::string_view(head, w.size), ++number) && all;
+        all = run(s, tc::string_view(head, w.size), ++number) && all;
 
     put("stack: ");
     put(static_cast<std::int64_t>(board::stack_used()));

@@ -111,10 +111,6 @@ bool is_v7(arguments const& a);
 /// --aid, when given.
 std::optional<tc::account_group_id> parse_aid(arguments const& a);
 
-/// The request for `id` (in account group `aid`, when given).
-tc::request build(tc::request_builder const& b, tc::credential_id id,
-                  std::optional<tc::account_group_id> const& aid);
-
 // ---- commands --------------------------------------------------------------
 
 int run_request(int argc, char** argv);

@@ -39,6 +39,11 @@ extern "C" std::size_t
 on_body(char* p, std::size_t size, std::size_t n, void* user)
 {
     auto& x = *static_cast<exchange*>(user);
+    // Enough of a body (no error message is longer): the transfer stops
+    // here, and the head already read is the answer. A body that never
+    // ends costs no wait for the timeout.
+    if(x.body_size == sizeof(x.body))
+        return 0;
     std::size_t const keep = std::min(size * n, sizeof(x.body) - x.body_size);
     std::memcpy(x.body + x.body_size, p, keep);
     x.body_size += keep;
@@ -61,7 +66,7 @@ put_sent_line(string_view line)
     while(!value.empty() && value.front() == ' ')
         value.remove_prefix(1);
     std::printf("> %.*s: %s\n", static_cast<int>(name.size()), name.data(),
-                redacted(value).c_str());
+                shown(tc::show(value, true)).c_str());
 }
 
 // curl may send a request twice in one perform: when a reused connection
@@ -94,7 +99,7 @@ header_list::header_list(tc::request const& req)
         std::string line(f.name.data(), f.name.size());
         line.append(": ").append(f.value.data(), f.value.size());
         curl_slist* const grown = curl_slist_append(list_, line.c_str());
-        tc::detail::secure_wipe(&line[0], line.size());
+        tc::secure_wipe(&line[0], line.size());
         if(!grown)
         {
             std::fputs("te-credentials: libcurl: out of memory\n", stderr);
@@ -107,7 +112,7 @@ header_list::header_list(tc::request const& req)
 header_list::~header_list()
 {
     for(curl_slist* i = list_; i; i = i->next)
-        tc::detail::secure_wipe(i->data, std::strlen(i->data));
+        tc::secure_wipe(i->data, std::strlen(i->data));
     curl_slist_free_all(list_);
 }
 
@@ -129,6 +134,8 @@ perform(CURL* curl, tc::request const& req, header_list const& headers, long tim
         curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &x);
+    // A proxy's answer to CONNECT is not the API's: the reader never sees it.
+    curl_easy_setopt(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &x);
     curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, on_debug);

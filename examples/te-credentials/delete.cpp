@@ -99,7 +99,7 @@ report_attempt(char const* label, tc::deletion const& del, CURLcode rc, exchange
 {
     tc::decision const& d = del.last_decision();
     std::printf("%s attempt %d: ", label, del.attempts());
-    if(rc != CURLE_OK)
+    if(!head && head.error() == tc::error::response_incomplete && rc != CURLE_OK)
     {
         std::printf("no response (%s)", curl_easy_strerror(rc));
         return;
@@ -118,48 +118,49 @@ report_attempt(char const* label, tc::deletion const& del, CURLcode rc, exchange
     auto const m = tc::error_message::read(string_view(x.body, x.body_size));
     if(d.action == tc::action::fail && !m.text().empty())
         std::printf("; \"%s\"", for_terminal(m.text()).c_str()); // the server's words
+    if(rc != CURLE_OK) // the head is the answer; what became of the body is told
+        std::printf(" (body: %s)", curl_easy_strerror(rc));
 }
 
-// Drives one deletion to its end. Prints a line per attempt (the last one
-// left open for the caller); returns the requests curl sent.
+// Drives one deletion to its end with the canonical loop. Prints a line per
+// attempt (the last one left open for the caller); returns the requests
+// curl sent.
 int
-delete_one(CURL* curl, tc::deletion& del, settings const& s, char const* label)
+delete_one(CURL* curl, tc::request const& req, tc::deletion& del, settings const& s,
+           char const* label)
 {
-    tc::request const& req = del.to_send();
     header_list const headers(req);
     std::optional<exchange> x; // one attempt's buffers, made afresh for each
     int requests = 0;
-    for(tc::step st = del.next(); st.kind == tc::step_kind::send; st = del.next())
+    for(tc::step st = del.next(); !st.finished(); st = del.next())
     {
-        x.emplace(tc::response_options{epoch_now()}, s.verbose);
+        if(st.kind == tc::step_kind::wait)
+        {
+            std::printf("; retry in %lld ms (%s)\n", static_cast<long long>(st.wait_ms),
+                        tc::to_string(st.source).data());
+            std::fflush(stdout);
+            sleep_ms(st.wait_ms);
+            del.waited();
+            continue;
+        }
+        x.emplace(tc::response_options(epoch_now()), s.verbose);
         CURLcode const rc = perform(curl, req, headers, s.timeout_ms, *x);
         requests += x->heads_sent > 0 ? x->heads_sent : 1;
         if(x->heads_sent > 1)
             del.resent(); // curl's silent resend: the first send may have been carried out
-        // Only a transfer that succeeded brought the API's answer: after a
-        // proxy's "200 Connection established", a TLS failure is no answer.
+        // A final head read completely is the answer, whatever became of
+        // the body (cut short, bad framing, too long); without one, curl's
+        // result code says whether the request may have left.
         auto const head = x->reader.get();
-        if(rc != CURLE_OK)
-            del.no_response(examples::transport_of(rc), epoch_now());
-        else
-            del.received(head, epoch_now());
+        del.report(head, examples::transport_of(rc), epoch_now());
         report_attempt(label, del, rc, *x, head);
-        tc::step const next = del.next();
-        if(next.kind == tc::step_kind::wait)
-        {
-            std::printf("; retry in %lld ms (%s)\n", static_cast<long long>(next.wait_ms),
-                        tc::to_string(next.source).data());
-            std::fflush(stdout);
-            sleep_ms(next.wait_ms);
-            del.waited();
-        }
     }
     tc::step const end = del.next();
     if(end.kind == tc::step_kind::failed && end.wait_ms > 0)
         std::printf("; a wait of %lld ms (%s) is beyond the %lld ms allowed",
                     static_cast<long long>(end.wait_ms), tc::to_string(end.source).data(),
                     static_cast<long long>(del.policy().max_delay_ms));
-    std::printf("; %s", end.kind == tc::step_kind::done ? "done" : "failed"); // the caller ends the line
+    std::printf("; %s", tc::to_string(end.kind).data()); // the caller ends the line
     return requests;
 }
 
@@ -209,28 +210,27 @@ summarize(tc::batch const& batch, tally const& t, char const* last_id)
 
 // After one id: go on (after the pacing wait, explained), or say why not.
 bool
-go_on(tc::batch& batch, tc::deletion const& del, settings const& s)
+go_on(tc::batch& batch, tc::deletion& del, settings const& s)
 {
-    std::int64_t const now = epoch_now();
-    auto const after = batch.finished(del, now);
+    auto const after = batch.finished(del);
     if(after && after->stop == tc::batch_stop::unauthorized)
         std::printf("\nstopped: 401 unauthorized; the other %zu ids are not attempted\n",
                     batch.not_attempted());
     else if(after && after->stop == tc::batch_stop::wait_too_long)
         std::printf("\nstopped: the rate limit asks to wait %lld ms before the next id, "
                     "beyond the %lld ms allowed; the other %zu ids are not attempted\n",
-                    static_cast<long long>(after->wait_ms),
+                    static_cast<long long>(after->pace.wait_ms),
                     static_cast<long long>(s.policy.max_delay_ms), batch.not_attempted());
     if(!after || !after->next)
         return false;
     // Pacing: what is left of the quota spread over what is left of the
     // window, so that the batch never meets a 429.
-    if(after->wait_ms > 0 && del.last_response())
-        std::printf("; next in %lld ms: %s", static_cast<long long>(after->wait_ms),
-                    explain_pace(tc::pace_of(*del.last_response(), now, s.policy)).c_str());
+    if(after->pace.wait_ms > 0)
+        std::printf("; next in %lld ms: %s", static_cast<long long>(after->pace.wait_ms),
+                    explain_pace(after->pace).c_str());
     std::printf("\n");
     std::fflush(stdout);
-    sleep_ms(after->wait_ms);
+    sleep_ms(after->pace.wait_ms);
     return true;
 }
 
@@ -248,14 +248,15 @@ run_batch(CURL* curl, std::vector<tc::credential_id> const& ids,
         std::snprintf(id_text, sizeof(id_text), "%lld", static_cast<long long>(ids[i].value()));
         char label[80];
         std::snprintf(label, sizeof(label), "[%zu/%zu] credential %s", i + 1, total, id_text);
-        tc::deletion del(build(builder, ids[i], aid), s.policy);
-        t.requests += delete_one(curl, del, s, label);
+        tc::request const req = *builder.delete_credential(ids[i], aid); // typed ids: never fails
+        tc::deletion del(s.policy);
+        t.requests += delete_one(curl, req, del, s, label);
         tc::step const end = del.next();
-        t.last = end.outcome;
+        t.last = *end.outcome;
         if(end.outcome == tc::outcome::already_absent)
             t.absent.push_back(id_text);
         else if(end.kind == tc::step_kind::failed)
-            t.failed.push_back(std::string(id_text) + " (" + tc::to_string(end.outcome).data() + ")");
+            t.failed.push_back(std::string(id_text) + " (" + tc::to_string(*end.outcome).data() + ")");
         if(!go_on(batch, del, s))
             break;
     }
@@ -300,7 +301,7 @@ run_delete(int argc, char** argv)
     s.timeout_ms = static_cast<long>(
         number_option(a, "--timeout", 1, 3600, 20, "must be seconds, from 1 to 3600") * 1000);
     tc::request_builder const builder = make_builder(a);
-    warn_if_deprecated(a, build(builder, ids.front(), aid));
+    warn_if_deprecated(a, *builder.delete_credential(ids.front(), aid));
 
     if(curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
     {

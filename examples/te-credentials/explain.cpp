@@ -19,36 +19,23 @@ namespace cli {
 
 namespace {
 
-// A chunked body (RFC 9112 section 7.1) decoded in place; what cannot be
-// decoded ends the body there.
+// A chunked body (RFC 9112 section 7.1) decoded in place by the library's
+// decoder; what cannot be decoded ends the body there.
 string_view
 dechunk(char* p, std::size_t n)
 {
-    std::size_t in = 0, out = 0;
-    while(in < n)
+    tc::chunked_decoder decoder;
+    string_view in(p, n);
+    std::size_t out = 0;
+    while(!in.empty() && !decoder.done())
     {
-        std::size_t size = 0;
-        std::size_t digits = 0;
-        while(in < n && digits < 8)
-        {
-            auto const c = static_cast<unsigned char>(p[in]);
-            if(!tc::detail::is_hexdig(c))
-                break;
-            size = size * 16 + static_cast<std::size_t>(tc::detail::hexdig_value(c));
-            ++in, ++digits;
-        }
-        while(in < n && p[in] != '\n') // chunk extensions, CR
-            ++in;
-        ++in;
-        if(digits == 0 || size == 0 || in > n || size > n - in)
+        auto const piece = decoder.feed(in);
+        if(!piece)
             break;
-        std::memmove(p + out, p + in, size);
-        out += size;
-        in += size;
-        if(in < n && p[in] == '\r')
-            ++in;
-        if(in < n && p[in] == '\n')
-            ++in;
+        // the data lies at or after `out`: moving it down is safe
+        std::memmove(p + out, piece->data.data(), piece->data.size());
+        out += piece->data.size();
+        in.remove_prefix(piece->consumed);
     }
     return {p, out};
 }

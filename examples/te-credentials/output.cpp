@@ -132,9 +132,9 @@ explain_pace(tc::pace const& p)
 }
 
 std::string
-redacted(string_view authorization)
+shown(tc::shown_value const& v)
 {
-    return std::string(tc::credential_scheme(authorization)) + std::string(tc::redaction_marker);
+    return std::string(v.text) + std::string(v.marker);
 }
 
 } // namespace cli

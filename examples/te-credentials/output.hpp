@@ -40,9 +40,9 @@ std::string explain_pace(tc::pace const& p);
 /// A duration in ms as "27 s", "27.5 s" or "114 ms".
 std::string duration(std::int64_t ms);
 
-/// An Authorization value as the library redacts it: the scheme is not
-/// secret, and tells a reviewer which one is used.
-std::string redacted(string_view authorization);
+/// A value as the library shows it (`tc::show`): a secret redacted to its
+/// scheme and the marker.
+std::string shown(tc::shown_value const& v);
 
 } // namespace cli
 

@@ -29,10 +29,7 @@ put_request_json(tc::request const& req, string_view head, tc::secrets s)
         first = false;
         put_json_string(f.name);
         std::fputc(',', stdout);
-        if(f.secret && s == tc::secrets::redact)
-            put_json_string(redacted(f.value));
-        else
-            put_json_string(f.value);
+        put_json_string(shown(tc::show(f, s)));
         std::fputc(']', stdout);
     }
     std::fputs("],\"head\":", stdout);
@@ -56,7 +53,7 @@ run_request(int argc, char** argv)
     if(a.flag("--curl") + a.flag("--review") + a.flag("--json") > 1)
         fail("--curl/--review/--json", "give at most one");
     tc::request_builder const builder = make_builder(a);
-    tc::request const req = build(builder, *id, aid);
+    tc::request const req = *builder.delete_credential(*id, aid); // typed ids: never fails
 
     auto const s = a.flag("--show-secrets") ? tc::secrets::reveal : tc::secrets::redact;
     tc::secret_buffer<8192> out; // the head may hold the secret: wiped

@@ -183,11 +183,4 @@ parse_aid(arguments const& a)
     return *r;
 }
 
-tc::request
-build(tc::request_builder const& b, tc::credential_id id,
-      std::optional<tc::account_group_id> const& aid)
-{
-    return aid ? b.delete_credential(id, *aid) : b.delete_credential(id);
-}
-
 } // namespace cli

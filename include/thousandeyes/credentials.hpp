@@ -10,6 +10,7 @@
 
 #include <thousandeyes/credentials/authorization.hpp>
 #include <thousandeyes/credentials/batch.hpp>
+#include <thousandeyes/credentials/chunked_decoder.hpp>
 #include <thousandeyes/credentials/decision.hpp>
 #include <thousandeyes/credentials/deletion.hpp>
 #include <thousandeyes/credentials/endpoint.hpp>
@@ -18,6 +19,7 @@
 #include <thousandeyes/credentials/header_line_reader.hpp>
 #include <thousandeyes/credentials/http_date.hpp>
 #include <thousandeyes/credentials/ids.hpp>
+#include <thousandeyes/credentials/redaction.hpp>
 #include <thousandeyes/credentials/request.hpp>
 #include <thousandeyes/credentials/response.hpp>
 #include <thousandeyes/credentials/response_options.hpp>
@@ -27,5 +29,6 @@
 #include <thousandeyes/credentials/string_view.hpp>
 #include <thousandeyes/credentials/user_agent.hpp>
 #include <thousandeyes/credentials/version.hpp>
+#include <thousandeyes/credentials/wipe.hpp>
 
 #endif

@@ -80,7 +80,11 @@ char const usage[] =
     "                        500-after (delete, then answer 500),\n"
     "                        drop-before (close without deleting),\n"
     "                        drop-after (delete, then close without answering),\n"
-    "                        malformed (a field name with a space, then close)\n";
+    "                        malformed (a field name with a space, then close),\n"
+    "                        body-cut (the usual answer, its body cut short, then close),\n"
+    "                        body-bad-chunks (the usual head, chunked, then bad framing),\n"
+    "                        body-endless (the usual head, then a chunked body that\n"
+    "                        never ends: chunks until the client goes away)\n";
 
 [[noreturn]] void
 die(char const* what, char const* why)
@@ -132,7 +136,7 @@ parse_id_list(string_view s, std::set<std::uint64_t>& out)
 enum class fault_kind
 {
     none, status_429, status_500, status_502, status_504, status_503, drop_before, drop_after,
-    status_500_after, malformed
+    status_500_after, malformed, body_cut, body_bad_chunks, body_endless
 };
 
 struct fault
@@ -204,8 +208,48 @@ struct reply
     response_t res;
     bool drop = false;       // close the connection instead of answering
     std::string raw;         // bytes to send instead of a response, then close
+    bool endless = false;    // after `raw`, chunks until the client goes away
+    fault_kind body_fault = fault_kind::none; // what becomes of the usual answer's body
     std::string fault;       // the fault applied, for the record
 };
+
+// The head of `res` as bytes, for the faults that send it by hand.
+std::string
+head_bytes(response_t const& res)
+{
+    std::string h = "HTTP/1.1 " + std::to_string(res.result_int()) + " " +
+                    std::string(res.reason()) + "\r\n";
+    for(auto const& f : res)
+        h += std::string(f.name_string()) + ": " + std::string(f.value()) + "\r\n";
+    return h + "\r\n";
+}
+
+// The usual answer, its body broken as `fault` says; the connection is
+// closed after it.
+void
+break_body(reply& r)
+{
+    response_t& res = r.res;
+    std::string const body = res.body();
+    res.erase(http::field::content_length);
+    switch(r.body_fault)
+    {
+    case fault_kind::body_cut: // a length the body never reaches
+        res.set(http::field::content_length, std::to_string(body.size() + 100));
+        r.raw = head_bytes(res) + body;
+        break;
+    case fault_kind::body_bad_chunks: // a chunk-size that is not hex
+        res.set(http::field::transfer_encoding, "chunked");
+        r.raw = head_bytes(res) + "zz\r\n" + body + "\r\n0\r\n\r\n";
+        break;
+    default: // body_endless
+        res.set(http::field::transfer_encoding, "chunked");
+        r.raw = head_bytes(res);
+        r.endless = true;
+        break;
+    }
+    r.drop = true;
+}
 
 class api_double
 {
@@ -355,6 +399,11 @@ class api_double
                 break;
             case fault_kind::status_500_after:
                 fail_after = true; // carried out below; the answer is a 500
+                break;
+            case fault_kind::body_cut:
+            case fault_kind::body_bad_chunks:
+            case fault_kind::body_endless:
+                r.body_fault = f.kind; // answered as usual, its body broken
                 break;
             }
         }
@@ -547,9 +596,14 @@ public:
         // A 204 carries no Content-Length (RFC 9110 section 8.6).
         if(r.res.result() == http::status::no_content)
             r.res.erase(http::field::content_length);
+        else if(r.body_fault != fault_kind::none && !r.drop)
+            break_body(r);
         return r;
     }
 };
+
+// One chunk of a body that never ends: 1024 bytes of data.
+std::string const endless_chunk = "400\r\n" + std::string(1024, 'x') + "\r\n";
 
 // One connection, on its own thread and io_context. Every read and write
 // has a deadline: a connection idle (or stalled inside a request) for
@@ -596,6 +650,9 @@ session(tcp::socket accepted, api_double& api, std::chrono::seconds idle)
         reply r = api.handle(p.get());
         if(!r.raw.empty())
             run([&](auto done) { asio::async_write(stream, asio::buffer(r.raw), done); });
+        // A body that never ends: chunks for as long as the client reads.
+        while(r.endless && !ec)
+            run([&](auto done) { asio::async_write(stream, asio::buffer(endless_chunk), done); });
         if(r.drop)
             break; // the lost response: close without a word
         run([&](auto done) { http::async_write(stream, r.res, done); });
@@ -702,9 +759,16 @@ parse_args(int argc, char** argv)
                     f.kind = fault_kind::drop_after;
                 else if(k == "malformed")
                     f.kind = fault_kind::malformed;
+                else if(k == "body-cut")
+                    f.kind = fault_kind::body_cut;
+                else if(k == "body-bad-chunks")
+                    f.kind = fault_kind::body_bad_chunks;
+                else if(k == "body-endless")
+                    f.kind = fault_kind::body_endless;
                 else
                     die("--fault", "must be none, 429, 500, 500-after, 502, 503, 503:SECONDS, 504, "
-                                   "drop-before, drop-after or malformed");
+                                   "drop-before, drop-after, malformed, body-cut, "
+                                   "body-bad-chunks or body-endless");
                 c.faults.push_back(f);
             }
         }

@@ -6,7 +6,8 @@
 // values, unreadable answers, lost answers, resends, waits, in any order).
 // A model kept here, from the transition table in deletion.hpp, is held
 // against it after every event:
-//   - an event out of order is refused and changes nothing;
+//   - an event out of order is a precondition violation (BOOST_ASSERT, seen
+//     here through an assertion handler) and changes nothing;
 //   - attempts never exceed max_attempts, and `ready` is never reached with
 //     none left; a wait asked for is never beyond max_delay_ms;
 //   - `already_absent` comes only after an attempt that may have deleted the
@@ -14,6 +15,7 @@
 //     after such an attempt is never `not_found`;
 //   - done and failed are final.
 // Build with -Dfuzz=true and clang++.
+#define BOOST_ENABLE_ASSERT_HANDLER
 #include <thousandeyes/credentials.hpp>
 
 #include <fuzzer/FuzzedDataProvider.h>
@@ -31,16 +33,6 @@ fail(char const* why)
 {
     std::fprintf(stderr, "fuzz-deletion: %s\n", why);
     std::abort();
-}
-
-tc::request const&
-seed_request()
-{
-    static tc::request const req = [] {
-        auto const auth = tc::authorization::bearer("abc-123");
-        return *tc::request_builder::make(tc::endpoint{}, *auth)->delete_credential("405");
-    }();
-    return req;
 }
 
 // An answer's head from the fuzzer's choices; the reader decides whether it
@@ -69,11 +61,26 @@ answer(FuzzedDataProvider& in)
 
 struct model
 {
-    tc::deletion::state state = tc::deletion::state::ready;
+    tc::step_kind state = tc::step_kind::send;
     bool uncertain = false;
 };
 
+int violations = 0; // precondition violations seen by the handler
+
 } // namespace
+
+namespace boost {
+void
+assertion_failed(char const*, char const*, char const*, long)
+{
+    ++violations;
+}
+void
+assertion_failed_msg(char const*, char const*, char const*, char const*, long)
+{
+    ++violations;
+}
+} // namespace boost
 
 extern "C" int
 LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
@@ -86,18 +93,18 @@ LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
     p.backoff_max_ms = in.ConsumeIntegralInRange<std::int64_t>(0, 1000000);
     p.jitter_ms = in.ConsumeIntegralInRange<std::int64_t>(0, 10000);
     p.reset_margin_ms = in.ConsumeIntegralInRange<std::int64_t>(0, 10000);
-    tc::deletion d(seed_request(), p);
+    tc::deletion d(p);
     model m;
     std::int64_t now = 1573849473;
     while(in.remaining_bytes() > 0)
     {
-        using tc::deletion;
+        using tc::step_kind;
         tc::step const before = d.next();
         int const attempts = d.attempts();
         int const event = in.ConsumeIntegralInRange<int>(0, 4);
-        bool const in_ready = m.state == deletion::state::ready;
+        bool const in_ready = m.state == step_kind::send;
         bool const was_uncertain = m.uncertain;
-        boost::system::error_code ec;
+        int const seen = violations;
         int status = 0;
         now += in.ConsumeIntegralInRange<int>(0, 120);
         std::uint32_t const random = in.ConsumeIntegral<std::uint32_t>();
@@ -106,46 +113,47 @@ LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
         case 0:
         {
             std::string const head = answer(in);
-            tc::static_response_parser<> parser(tc::response_options{now});
-            parser.feed(head);
+            tc::static_response_parser<> parser(tc::response_options(now));
+            (void)parser.feed(head);
             auto const r = parser.get();
-            ec = d.received(r, now, random);
-            if(!ec)
+            d.report(r, tc::transport::maybe_sent, now, random);
+            if(violations == seen)
                 m.uncertain = m.uncertain || !r || tc::leaves_uncertain(r->status);
             status = r ? r->status : 0;
             break;
         }
-        case 1: ec = d.no_response(tc::transport::never_sent, now, random); break;
+        case 1: d.no_response(tc::transport::never_sent, now, random); break;
         case 2:
-            ec = d.no_response(tc::transport::maybe_sent, now, random);
-            if(!ec)
+            d.no_response(tc::transport::maybe_sent, now, random);
+            if(violations == seen)
                 m.uncertain = true;
             break;
         case 3:
-            ec = d.resent();
-            if(!ec)
+            d.resent();
+            if(violations == seen)
                 m.uncertain = true;
             break;
-        case 4: ec = d.waited(); break;
+        case 4: d.waited(); break;
         }
-        bool const allowed = event == 4 ? m.state == deletion::state::waiting : in_ready;
+        bool const refused = violations != seen;
+        bool const allowed = event == 4 ? m.state == step_kind::wait : in_ready;
         if(!allowed)
         {
             tc::step const after = d.next();
-            if(ec != tc::error::deletion_out_of_order || d.attempts() != attempts ||
+            if(!refused || d.attempts() != attempts ||
                after.kind != before.kind || after.wait_ms != before.wait_ms)
                 fail("an event out of order was not refused, or changed something");
             continue;
         }
-        if(ec)
+        if(refused)
             fail("an event in order was refused");
         m.state = d.current();
         tc::step const s = d.next();
         if(d.attempts() > p.max_attempts)
             fail("more attempts than max_attempts");
-        if(m.state == deletion::state::ready && event != 3 && event != 4)
+        if(m.state == step_kind::send && event != 3 && event != 4)
             fail("ready again without a wait");
-        if(m.state == deletion::state::ready && d.attempts() >= p.max_attempts)
+        if(m.state == step_kind::send && d.attempts() >= p.max_attempts)
             fail("ready with no attempt left");
         if(s.kind == tc::step_kind::wait && (s.wait_ms < 0 || s.wait_ms > p.max_delay_ms))
             fail("a wait beyond max_delay_ms, or negative");

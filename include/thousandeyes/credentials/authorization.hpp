@@ -9,7 +9,7 @@
 #include <thousandeyes/credentials/detail/base64.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
 #include <thousandeyes/credentials/detail/fixed_text.hpp>
-#include <thousandeyes/credentials/detail/wipe.hpp>
+#include <thousandeyes/credentials/wipe.hpp>
 
 #include <cstring>
 

@@ -35,20 +35,23 @@ to_string(batch_stop s) noexcept
     return "none";
 }
 
-/// What comes after a credential: the next one after `wait_ms`, or a stop.
+/// What comes after a credential: the next one after `pace.wait_ms`, or a stop.
 struct batch_step
 {
-    bool next = false;                      ///< another id is to be deleted
-    std::int64_t wait_ms = 0;               ///< next: wait first; wait_too_long: the wait refused
-    batch_stop stop = batch_stop::none;     ///< !next: why, before the last id
+    bool next = false;                  ///< another id is to be deleted
+    /// The pacing the last answer asks for: next: wait `pace.wait_ms`
+    /// first; wait_too_long: the wait refused. All zero without an answer.
+    credentials::pace pace{};
+    batch_stop stop = batch_stop::none; ///< !next: why, before the last id
 };
 
 /** The ids of one run, on one organization's quota.
 
     After each deletion finishes, `finished` paces the batch: the wait is
-    `pace_ms` of the last answer (the quota left spread over the window
-    left), so the batch does not meet a 429. A wait beyond the policy's
-    `max_delay_ms` stops the batch instead of sleeping, and so does a 401.
+    the last answer's pace (`pace_of`: the quota left spread over the
+    window left, measured when the answer was read), so the batch does not
+    meet a 429. A wait beyond the policy's `max_delay_ms` stops the batch
+    instead of sleeping, and so does a 401.
 */
 class batch
 {
@@ -60,16 +63,17 @@ public:
     {
     }
 
-    /// Records a finished deletion; `now` (epoch seconds) places the
-    /// window's reset when the answer has no Date. Errors:
-    /// deletion_out_of_order (the deletion is not finished, or the batch
+    /// Records a finished deletion, once. Errors: deletion_out_of_order
+    /// (the deletion is not finished or was recorded already, or the batch
     /// has stopped or holds no more ids).
-    result<batch_step>
-    finished(deletion const& d, std::optional<std::int64_t> now = std::nullopt) noexcept
+    [[nodiscard]] result<batch_step>
+    finished(deletion& d) noexcept
     {
-        bool const done = d.current() == deletion::state::done;
-        if((!done && d.current() != deletion::state::failed) || stopped_ || seen_ == total_)
+        bool const done = d.current() == step_kind::done;
+        if((!done && d.current() != step_kind::failed) || d.counted_ || stopped_ ||
+           seen_ == total_)
             return error::deletion_out_of_order;
+        d.counted_ = true;
         ++seen_;
         outcome const o = d.last_decision().outcome;
         if(!done)
@@ -79,13 +83,13 @@ public:
         else
             ++deleted_;
         batch_step s;
+        if(d.last_answer())
+            s.pace = d.last_answer()->pace;
         if(seen_ == total_)
             return s;
         if(!done && o == outcome::unauthorized)
             return stop(s, batch_stop::unauthorized);
-        if(d.last_response())
-            s.wait_ms = pace_ms(*d.last_response(), now, policy_);
-        if(s.wait_ms > policy_.max_delay_ms)
+        if(s.pace.wait_ms > policy_.max_delay_ms)
             return stop(s, batch_stop::wait_too_long);
         s.next = true;
         return s;

@@ -5,14 +5,15 @@
 
 // The deletion protocol of one credential, sans-I/O: the caller's code
 // moves bytes and reports what happened; this object owns the attempt
-// count, the uncertainty, the last response and the bounds, and says what
-// to do next. No clock, no randomness, no heap: the caller passes `now`
-// and its random values, so the same events give the same steps.
+// count, the uncertainty, the last answer and the bounds, and says what to
+// do next. No clock, no randomness, no heap, no request: the caller passes
+// `now` and its random values, so the same events give the same steps.
 
 #include <thousandeyes/credentials/decision.hpp>
 #include <thousandeyes/credentials/error.hpp>
-#include <thousandeyes/credentials/request.hpp>
 #include <thousandeyes/credentials/response.hpp>
+
+#include <boost/assert.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -20,33 +21,27 @@
 namespace thousandeyes {
 namespace credentials {
 
-/// What the transport knows about an attempt that brought no readable answer.
+class batch;
+
+/// What the transport knows about an attempt that brought no final head.
 enum class transport : unsigned char
 {
-    /// The request certainly did not leave: name resolution, connect, a TLS
-    /// handshake, or a proxy's refusal of CONNECT failed first.
+    /// The request certainly did not leave: not one byte of it was written
+    /// to the origin (name resolution, connect, a TLS handshake, or a
+    /// proxy's refusal of CONNECT failed first).
     never_sent,
     /// It may have left and been carried out: a timeout or a reset after
-    /// sending, a connection closed before the answer, an unreadable answer.
+    /// sending, a connection closed before the answer's head ended.
     maybe_sent
 };
 
-/// What the caller does next (see `deletion::next`).
+/// What the caller does next, and where a deletion stands (see `deletion::next`).
 enum class step_kind : unsigned char
 {
-    send, ///< send `deletion::to_send()`, then report what happened
-    wait, ///< wait `wait_ms`, then call `deletion::waited()`
-    done, ///< finished: the credential is gone (`result`: deleted, already_absent)
-    failed ///< finished: `result` says why; `wait_ms` > 0 is a wait refused
-};
-
-/// One step: what to do and, for a wait, how long and why.
-struct step
-{
-    step_kind kind = step_kind::send;              ///< what to do
-    std::int64_t wait_ms = 0;                      ///< wait: how long; failed: a wait refused
-    delay_source source = delay_source::none;      ///< why the wait is that long
-    credentials::outcome outcome = credentials::outcome::unexpected; ///< done, failed: the outcome
+    send,  ///< write the request, send it, then report what happened
+    wait,  ///< wait `wait_ms`, then call `deletion::waited()`
+    done,  ///< finished: the credential is gone (`outcome`: deleted, already_absent)
+    failed ///< finished: `outcome` says why; `wait_ms` > 0 is a wait refused
 };
 
 inline constexpr string_view
@@ -62,73 +57,96 @@ to_string(step_kind k) noexcept
     return "failed";
 }
 
+/// One step: what to do and, for a wait, how long and why.
+struct step
+{
+    step_kind kind = step_kind::send;         ///< what to do
+    std::int64_t wait_ms = 0;                 ///< wait: how long; failed: a wait refused
+    delay_source source = delay_source::none; ///< why the wait is that long
+    /// The outcome of the last attempt: none before the first one; for
+    /// done and failed, what the deletion came to.
+    std::optional<credentials::outcome> outcome;
+
+    /// True for done and failed: the loop ends.
+    constexpr bool
+    finished() const noexcept
+    {
+        return kind == step_kind::done || kind == step_kind::failed;
+    }
+};
+
+/// What a deletion keeps of the last answer read: its status, and the
+/// pacing it asks for before the next request (`batch` waits that long).
+struct answer
+{
+    int status = 0;            ///< the final response's status code
+    credentials::pace pace{};  ///< `pace_of(response, now, policy)` when it was read
+};
+
 /** The deletion of one credential: a state machine driven by the caller.
 
+    The canonical loop, the same in every driver of this project:
     @code
-    deletion del(req, policy);
-    for(step s = del.next(); s.kind == step_kind::send || s.kind == step_kind::wait;
-        s = del.next())
+    deletion del(policy);
+    for(step s = del.next(); !s.finished(); s = del.next())
     {
-        if(s.kind == step_kind::wait) { sleep(s.wait_ms); del.waited(); continue; }
-        // send del.to_send() with your stack, then one of:
-        del.received(response_or_error, now, random);
-        del.no_response(transport::maybe_sent, now, random);
+        if(s.kind == step_kind::wait) { sleep_ms(s.wait_ms); del.waited(); continue; }
+        // write the head, send it, read the answer's head with a reader, then
+        del.report(reader.get(), bytes_written ? transport::maybe_sent
+                                               : transport::never_sent, now);
     }
     @endcode
 
-    States and transitions (every other event is `deletion_out_of_order`
-    and changes nothing):
+    An answer is an answer: a final response head read completely is what
+    the attempt brought, whatever happened to the body after it (cut
+    short, bad framing, endless, reset). Only when no final head was read
+    is there no response. `report` takes exactly these facts.
+
+    States and transitions (`step_kind` names both):
 
     | state   | event                        | next state                  |
     |---------|------------------------------|-----------------------------|
-    | ready   | `resent()`                   | ready; uncertain            |
-    | ready   | `received(r)`, decide: done  | done                        |
-    | ready   | `received(r)`, decide: retry | waiting; uncertain if 5xx   |
-    | ready   | `received(r)`, decide: fail  | failed                      |
-    | ready   | `received(error)`            | as `no_response(maybe_sent)`|
-    | ready   | `no_response(never_sent)`    | waiting, or failed          |
-    | ready   | `no_response(maybe_sent)`    | waiting, or failed; uncertain |
-    | waiting | `waited()`                   | ready                       |
+    | send    | `resent()`                   | send; uncertain             |
+    | send    | `received(r)`, decide: done  | done                        |
+    | send    | `received(r)`, decide: retry | wait; uncertain if 5xx      |
+    | send    | `received(r)`, decide: fail  | failed                      |
+    | send    | `no_response(never_sent)`    | wait, or failed             |
+    | send    | `no_response(maybe_sent)`    | wait, or failed; uncertain  |
+    | wait    | `waited()`                   | send                        |
     | done, failed | (none)                  | (terminal)                  |
 
-    Every report in `ready` is one attempt; an attempt beyond
-    `max_attempts`, or a wait beyond `max_delay_ms`, is never asked for.
-    "Uncertain" means an earlier attempt may have deleted the credential
-    (lost answer, a 5xx, a resend): a 404 then means `already_absent`.
+    `report(head, t)` is `received(*head)` when the reader read a final
+    head; else `no_response(t)`, or `no_response(maybe_sent)` when an
+    answer came that could not be read. Any other event is a precondition
+    violation: `BOOST_ASSERT` stops a debug build; with assertions off it
+    changes nothing. Every report in `send` is one attempt; an attempt
+    beyond `max_attempts`, or a wait beyond `max_delay_ms`, is never asked
+    for. "Uncertain" means an earlier attempt may have deleted the
+    credential (lost answer, a 5xx, a resend): a 404 then means
+    `already_absent`.
 */
 class deletion
 {
 public:
-    enum class state : unsigned char
-    {
-        ready,   ///< the request is to be sent (again)
-        waiting, ///< a wait is to be waited
-        done,
-        failed
-    };
+    /// A deletion under the default `retry_policy`.
+    deletion() noexcept = default;
 
-    /// Deletes what `req` names, under `p`. The request is copied.
-    explicit deletion(credentials::request const& req, retry_policy const& p = {}) noexcept
-        : req_(req)
-        , policy_(p)
+    /// A deletion under `p`.
+    explicit deletion(retry_policy const& p) noexcept
+        : policy_(p)
     {
     }
 
     /// What to do now.
-    step
+    [[nodiscard]] step
     next() const noexcept
     {
         step s;
-        s.outcome = last_.outcome;
-        switch(state_)
-        {
-        case state::ready: s.kind = step_kind::send; break;
-        case state::waiting: s.kind = step_kind::wait; break;
-        case state::done: s.kind = step_kind::done; break;
-        case state::failed: s.kind = step_kind::failed; break;
-        }
+        s.kind = state_;
+        if(attempts_ > 0)
+            s.outcome = last_.outcome;
         // a wait to wait, or the wait refused
-        if(state_ == state::waiting || state_ == state::failed)
+        if(state_ == step_kind::wait || state_ == step_kind::failed)
         {
             s.wait_ms = last_.delay_ms;
             s.source = last_.source;
@@ -136,73 +154,77 @@ public:
         return s;
     }
 
-    /// The request to send at a `send` step.
-    credentials::request const& to_send() const noexcept { return req_; }
-
     /// The transport sent the request more than once in this attempt (as
     /// libcurl does on a reused connection found closed): the first send
-    /// may have been carried out.
-    boost::system::error_code
+    /// may have been carried out. Precondition: a `send` step.
+    void
     resent() noexcept
     {
-        if(state_ != state::ready)
-            return error::deletion_out_of_order;
+        if(!expect(step_kind::send))
+            return;
         uncertain_ = true;
-        return {};
     }
 
-    /// An answer was read. `now` (epoch seconds) places the reset times
-    /// when the answer has no Date; `random` feeds the policy's jitter.
-    boost::system::error_code
+    /** What the attempt brought, from the facts the stack has: `head` is
+        the reader's `get()` once the transfer is over (a final head read
+        completely is the answer, whatever became of the body), and `t`
+        says whether the request may have left when no head came.
+        Precondition: a `send` step.
+    */
+    void
+    report(result<response> const& head, transport t,
+           std::optional<std::int64_t> now = std::nullopt, std::uint32_t random = 0) noexcept
+    {
+        if(head)
+            return received(*head, now, random);
+        // bytes came back that were not a readable head: the request left
+        if(head.error() != error::response_incomplete)
+            t = transport::maybe_sent;
+        no_response(t, now, random);
+    }
+
+    /// A final response head was read. `now` (epoch seconds) places the
+    /// reset times when the answer has no Date; `random` feeds the
+    /// policy's jitter. Precondition: a `send` step.
+    void
     received(response const& r, std::optional<std::int64_t> now = std::nullopt,
              std::uint32_t random = 0) noexcept
     {
-        if(state_ != state::ready)
-            return error::deletion_out_of_order;
+        if(!expect(step_kind::send))
+            return;
         ++attempts_;
-        last_response_ = r;
+        last_answer_ = answer{r.status, pace_of(r, now, policy_)};
         settle(decide(r, context(now, random), policy_));
         if(leaves_uncertain(r.status))
             uncertain_ = true; // for the next attempt's 404
-        return {};
     }
 
-    /// What a reader gave: a response, or an error (an unreadable answer,
-    /// which may follow a request that was carried out).
-    boost::system::error_code
-    received(result<response> const& r, std::optional<std::int64_t> now = std::nullopt,
-             std::uint32_t random = 0) noexcept
-    {
-        if(r)
-            return received(*r, now, random);
-        return no_response(transport::maybe_sent, now, random);
-    }
-
-    /// No readable answer; `t` says whether the request may have left.
-    boost::system::error_code
+    /// No final head was read; `t` says whether the request may have left.
+    /// Precondition: a `send` step.
+    void
     no_response(transport t, std::optional<std::int64_t> now = std::nullopt,
                 std::uint32_t random = 0) noexcept
     {
-        if(state_ != state::ready)
-            return error::deletion_out_of_order;
+        if(!expect(step_kind::send))
+            return;
         ++attempts_;
+        last_answer_.reset(); // no stale answer: this attempt brought none
         if(t == transport::maybe_sent)
             uncertain_ = true;
         settle(decide_no_response(context(now, random), policy_));
-        return {};
     }
 
-    /// The wait of a `wait` step is over.
-    boost::system::error_code
+    /// The wait of a `wait` step is over. Precondition: a `wait` step.
+    void
     waited() noexcept
     {
-        if(state_ != state::waiting)
-            return error::deletion_out_of_order;
-        state_ = state::ready;
-        return {};
+        if(!expect(step_kind::wait))
+            return;
+        state_ = step_kind::send;
     }
 
-    state current() const noexcept { return state_; }
+    /// Where it stands: the kind of `next()`.
+    step_kind current() const noexcept { return state_; }
 
     /// Attempts reported so far.
     int attempts() const noexcept { return attempts_; }
@@ -210,8 +232,8 @@ public:
     /// True when an attempt so far may have deleted the credential.
     bool uncertain() const noexcept { return uncertain_; }
 
-    /// The last answer read, if any.
-    std::optional<response> const& last_response() const noexcept { return last_response_; }
+    /// The last attempt's answer; none when it brought no final head.
+    std::optional<answer> const& last_answer() const noexcept { return last_answer_; }
 
     /// The last decision (outcome, delay and its reason).
     decision const& last_decision() const noexcept { return last_; }
@@ -219,13 +241,23 @@ public:
     retry_policy const& policy() const noexcept { return policy_; }
 
 private:
-    credentials::request req_;
-    retry_policy policy_;
+    friend class batch;
+
+    retry_policy policy_{};
     decision last_{};
-    std::optional<response> last_response_;
+    std::optional<answer> last_answer_;
     int attempts_ = 0;
     bool uncertain_ = false;
-    state state_ = state::ready;
+    bool counted_ = false; // by a batch, once
+    step_kind state_ = step_kind::send;
+
+    // An event's precondition: the state it belongs to.
+    bool
+    expect(step_kind s) const noexcept
+    {
+        BOOST_ASSERT_MSG(state_ == s, "deletion: an event out of order (see deletion::next)");
+        return state_ == s;
+    }
 
     attempt_context
     context(std::optional<std::int64_t> now, std::uint32_t random) const noexcept
@@ -244,9 +276,9 @@ private:
         last_ = d;
         switch(d.action)
         {
-        case action::done: state_ = state::done; break;
-        case action::retry: state_ = state::waiting; break;
-        case action::fail: state_ = state::failed; break;
+        case action::done: state_ = step_kind::done; break;
+        case action::retry: state_ = step_kind::wait; break;
+        case action::fail: state_ = step_kind::failed; break;
         }
     }
 };

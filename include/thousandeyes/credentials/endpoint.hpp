@@ -46,12 +46,14 @@ private:
     detail::fixed_text<capacity> text_; // "scheme://host[:port][/prefix]"
     std::uint16_t host_off_ = 8;        // after "scheme://"
     std::uint16_t origin_size_ = 28;    // up to the path prefix
+    std::uint16_t port_ = 443;          // the port connected to, default or given
     bool secure_ = true;
     char version_[3] = {};              // "v6", "v7" or "": the base URL's last segment
 
     // An empty endpoint, for parse to fill.
     explicit endpoint(bool secure) noexcept
-        : secure_(secure)
+        : port_(secure ? 443 : 80)
+        , secure_(secure)
     {
     }
 
@@ -212,6 +214,7 @@ public:
             e.text_.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
         if(port_size)
         {
+            e.port_ = static_cast<std::uint16_t>(*port);
             e.text_.push_back(':');
             e.text_.append(string_view(port_text, port_size));
         }
@@ -258,9 +261,29 @@ public:
         return text_.view(origin_size_, static_cast<std::uint16_t>(text_.size() - origin_size_));
     }
 
-    /// False for an `http://` endpoint.
+    /// The host to resolve or connect to, as a socket API takes it: a DNS
+    /// name, a dotted-decimal IPv4 address, or an IPv6 address without its
+    /// brackets ("::1"). No port.
+    string_view
+    hostname() const noexcept
+    {
+        string_view const h = host();
+        if(!h.empty() && h.front() == '[') // IP-literal = "[" IPv6address "]"
+            return h.substr(1, h.find(']') - 1);
+        return h.substr(0, h.find(':'));
+    }
+
+    /// The port to connect to: the one given, else the scheme's default
+    /// (443 for https, 80 for http).
+    std::uint16_t
+    port() const noexcept
+    {
+        return port_;
+    }
+
+    /// True for `https://` (TLS), false for an `http://` endpoint.
     bool
-    is_secure() const noexcept
+    secure() const noexcept
     {
         return secure_;
     }

@@ -84,6 +84,14 @@ enum class error
     response_head_too_large,
     response_incomplete,
 
+    // chunked response body (the server's answer)
+    body_chunk_size,
+    body_chunk_extension,
+    body_chunk_line_end,
+    body_trailer,
+    body_line_too_long,
+    body_incomplete,
+
     // protocol (the caller's order of events)
     deletion_out_of_order
 };
@@ -189,8 +197,20 @@ message_of(int ev) noexcept
         return "response head: longer than the configured head-size limit";
     case error::response_incomplete:
         return "response head: input ended before the empty line that ends a final response";
+    case error::body_chunk_size:
+        return "chunked body: a chunk-size must be hex digits whose value fits in 64 bits (RFC 9112 section 7.1)";
+    case error::body_chunk_extension:
+        return "chunked body: a chunk extension must be ';' token [ '=' token / quoted-string ] (RFC 9112 section 7.1.1)";
+    case error::body_chunk_line_end:
+        return "chunked body: chunk data must end in CRLF, and a CR be followed by LF (RFC 9112 section 7.1)";
+    case error::body_trailer:
+        return "chunked body: a trailer line must be a token name, ':' and a value without control characters (RFC 9112 section 7.1.2)";
+    case error::body_line_too_long:
+        return "chunked body: a chunk-size line or the trailer section is longer than the decoder's limit";
+    case error::body_incomplete:
+        return "chunked body: input ended before the last chunk and the empty line after its trailers";
     case error::deletion_out_of_order:
-        return "deletion: event out of order (report one outcome per send step, waited() after a wait step, nothing once finished)";
+        return "deletion: event out of order (a batch records a deletion once, when it has finished)";
     }
     return "unknown thousandeyes.credentials error";
 #endif
@@ -305,6 +325,12 @@ condition_of(error e) noexcept
     case error::response_line_too_long:
     case error::response_head_too_large:
     case error::response_incomplete:
+    case error::body_chunk_size:
+    case error::body_chunk_extension:
+    case error::body_chunk_line_end:
+    case error::body_trailer:
+    case error::body_line_too_long:
+    case error::body_incomplete:
         return condition::malformed_response;
     case error::success:
     case error::credential_id_empty:

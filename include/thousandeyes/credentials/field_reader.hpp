@@ -33,11 +33,23 @@ public:
     explicit field_reader(int status, response_options const& opt = {}) noexcept
         : reader_core(opt)
     {
-        // Pairs carry no end of head: each field is read as it comes, so
-        // the head is complete from the start (for a final status).
-        ec_ = detail::to_code(r_.start(status));
-        if(!ec_)
-            ec_ = detail::to_code(r_.end_of_head());
+        start(status);
+    }
+
+    /// Back to a new reader's state, for the next response with `status`:
+    /// the options kept, or `opt`.
+    void
+    reset(int status) noexcept
+    {
+        reset(status, r_.options());
+    }
+
+    /// \copydoc reset(int)
+    void
+    reset(int status, response_options const& opt) noexcept
+    {
+        reset_core(opt);
+        start(status);
     }
 
     /// One field. Errors: response_field_line (the name is not a token),
@@ -50,6 +62,17 @@ public:
         if(!ec_)
             ec_ = detail::to_code(r_.field(name, value));
         return ec_;
+    }
+
+private:
+    void
+    start(int status) noexcept
+    {
+        // Pairs carry no end of head: each field is read as it comes, so
+        // the head is complete from the start (for a final status).
+        ec_ = detail::to_code(r_.start(status));
+        if(!ec_)
+            ec_ = detail::to_code(r_.end_of_head());
     }
 };
 

@@ -63,6 +63,21 @@ public:
     header_line_reader& operator=(header_line_reader const&) = delete;
     ~header_line_reader() = default;
 
+    /// Back to a new reader's state, for the next response: the options
+    /// kept, or `opt`.
+    void
+    reset() noexcept
+    {
+        reset_core(r_.options());
+    }
+
+    /// \copydoc reset()
+    void
+    reset(response_options const& opt) noexcept
+    {
+        reset_core(opt);
+    }
+
     /// One line, its terminator optional. The first error sticks.
     boost::system::error_code
     line(string_view s) noexcept

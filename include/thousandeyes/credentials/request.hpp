@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 
 namespace thousandeyes {
 namespace credentials {
@@ -47,18 +48,6 @@ struct field
     /// (libcurl) writes these itself, and they are not passed to it.
     bool derived = false;
 };
-
-/// What a redacted output keeps of a credential: its scheme ("Basic",
-/// "Bearer"), which is not secret and tells a reviewer which one is used.
-inline constexpr string_view
-credential_scheme(string_view value) noexcept
-{
-    std::size_t const sp = value.find(' ');
-    return {value.data(), sp == string_view::npos ? value.size() : sp};
-}
-
-/// What stands for the rest of a redacted credential.
-inline constexpr string_view redaction_marker = " <redacted>";
 
 /// The ordered header fields of a request (at most six).
 class field_list
@@ -232,6 +221,12 @@ struct head_access
     {
         return r.rest_.text.view();
     }
+
+    static string_view rest(request_builder const& b) noexcept;
+    static string_view method(request_builder const& b) noexcept;
+    template<class Put>
+    static void target(request_builder const& b, credential_id const& id,
+                       account_group_id const* aid, Put&& put) noexcept;
 };
 } // namespace detail
 
@@ -308,18 +303,14 @@ public:
         return request_builder(ep, auth, opts);
     }
 
-    /// The request for `id`, without an account group context.
-    request
-    delete_credential(credential_id const& id) const noexcept
+    /// The request for `id`, in account group `aid` (`?aid=`) when given.
+    /// Typed ids are valid already: this never fails, and returns a
+    /// `result` only so that every `delete_credential` has one shape.
+    result<request>
+    delete_credential(credential_id const& id,
+                      std::optional<account_group_id> const& aid = std::nullopt) const noexcept
     {
-        return build(id, nullptr);
-    }
-
-    /// The request for `id` in account group `aid` (`?aid=`).
-    request
-    delete_credential(credential_id const& id, account_group_id const& aid) const noexcept
-    {
-        return build(id, &aid);
+        return build(id, aid ? &*aid : nullptr);
     }
 
     /// Parses `id` (strict decimal) and builds.
@@ -346,6 +337,56 @@ public:
     }
 
 private:
+    friend struct detail::head_access;
+
+    /// The request-target for `id` (and `aid`): prefix, API path, query.
+    /// `put` is called with each piece in order; used by the request and by
+    /// `write_head`, so both write the same bytes.
+    template<class Put>
+    void
+    put_target(credential_id const& id, account_group_id const* aid, Put&& put) const noexcept
+    {
+        put(endpoint_.path_prefix());
+        if(api_ == api_version::v6)
+        {
+            // POST /v6/credentials/{credentialId}/delete[.json|.xml]
+            put(string_view("/v6/credentials/"));
+            put(id.str());
+            switch(format_)
+            {
+            case v6_format::json: put(string_view("/delete.json")); break;
+            case v6_format::xml: put(string_view("/delete.xml")); break;
+            case v6_format::none: put(string_view("/delete")); break;
+            }
+        }
+        else
+        {
+            // DELETE /v7/credentials/{id}
+            put(string_view("/v7/credentials/"));
+            put(id.str());
+        }
+        if(aid)
+        {
+            put(string_view("?aid="));
+            put(aid->str());
+        }
+    }
+
+    /// "POST" (v6) or "DELETE" (v7).
+    string_view
+    method() const noexcept
+    {
+        return api_ == api_version::v6 ? "POST" : "DELETE";
+    }
+
+    /// The head after the request-target, written once (it holds the
+    /// Authorization value: a secret).
+    string_view
+    head_rest() const noexcept
+    {
+        return rest_.text.view();
+    }
+
     request
     build(credential_id const& id, account_group_id const* aid) const noexcept
     {
@@ -353,36 +394,36 @@ private:
         r.api_ = api_;
         r.format_ = format_;
         r.rest_ = rest_;
-        r.url_.append(endpoint_.base());
+        r.url_.append(endpoint_.origin());
         r.host_off_ = static_cast<std::uint16_t>(endpoint_.origin().size() -
                                                  endpoint_.host().size());
         r.target_off_ = static_cast<std::uint16_t>(endpoint_.origin().size());
-        if(api_ == api_version::v6)
-        {
-            // POST /v6/credentials/{credentialId}/delete[.json|.xml]
-            r.url_.append("/v6/credentials/");
-            r.url_.append(id.str());
-            switch(format_)
-            {
-            case v6_format::json: r.url_.append("/delete.json"); break;
-            case v6_format::xml: r.url_.append("/delete.xml"); break;
-            case v6_format::none: r.url_.append("/delete"); break;
-            }
-        }
-        else
-        {
-            // DELETE /v7/credentials/{id}
-            r.url_.append("/v7/credentials/");
-            r.url_.append(id.str());
-        }
-        if(aid)
-        {
-            r.url_.append("?aid=");
-            r.url_.append(aid->str());
-        }
+        put_target(id, aid, [&](string_view piece) { r.url_.append(piece); });
         return r;
     }
 };
+
+namespace detail {
+inline string_view
+head_access::rest(request_builder const& b) noexcept
+{
+    return b.head_rest();
+}
+
+inline string_view
+head_access::method(request_builder const& b) noexcept
+{
+    return b.method();
+}
+
+template<class Put>
+void
+head_access::target(request_builder const& b, credential_id const& id,
+                    account_group_id const* aid, Put&& put) noexcept
+{
+    b.put_target(id, aid, static_cast<Put&&>(put));
+}
+} // namespace detail
 
 } // namespace credentials
 } // namespace thousandeyes

@@ -13,9 +13,17 @@ namespace credentials {
 /// Limits and context shared by the three ways of reading a response.
 struct response_options
 {
+    /// Every default: no clock, 16 KiB of head, 8 KiB lines.
+    constexpr response_options() noexcept = default;
+
+    /// The defaults, with the caller's clock (`now`, epoch seconds).
+    constexpr explicit response_options(std::optional<std::int64_t> now_s) noexcept
+        : now(now_s)
+    {
+    }
+
     /// Epoch seconds, only to place an rfc850 date's two-digit year
-    /// (RFC 9110 section 5.6.7). The library reads no clock. First, so
-    /// that `response_options{now}` keeps every other default.
+    /// (RFC 9110 section 5.6.7). The library reads no clock.
     std::optional<std::int64_t> now;
 
     /// Bytes of head accepted, counted over every line with its

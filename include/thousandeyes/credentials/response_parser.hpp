@@ -29,7 +29,9 @@ namespace credentials {
     that owns its buffer.
 */
 class response_parser : public detail::reader_core
-{    char* buf_;
+{
+    char* buf_;
+    std::size_t size_;       // of buf_
     std::size_t len_ = 0;    // bytes of a partial line in buf_
     bool cr_ = false;        // the partial line ended with CR
 
@@ -161,6 +163,7 @@ public:
                     response_options const& opt = {}) noexcept
         : reader_core(line_limited(opt, size))
         , buf_(buffer)
+        , size_(size)
     {
     }
 
@@ -190,6 +193,23 @@ public:
         if(cut && !done_())
             return fail(error::response_head_too_large);
         return n;
+    }
+
+    /// Back to a new parser's state, for the next response: the options
+    /// kept, or `opt` (its line length lowered to the buffer's size).
+    void
+    reset() noexcept
+    {
+        reset(r_.options());
+    }
+
+    /// \copydoc reset()
+    void
+    reset(response_options const& opt) noexcept
+    {
+        reset_core(line_limited(opt, size_));
+        len_ = 0;
+        cr_ = false;
     }
 
     /// Bytes of head consumed so far (interim responses included); once

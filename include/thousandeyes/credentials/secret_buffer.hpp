@@ -3,7 +3,7 @@
 #ifndef THOUSANDEYES_CREDENTIALS_SECRET_BUFFER_HPP
 #define THOUSANDEYES_CREDENTIALS_SECRET_BUFFER_HPP
 
-#include <thousandeyes/credentials/detail/wipe.hpp>
+#include <thousandeyes/credentials/wipe.hpp>
 
 #include <cstddef>
 
@@ -25,7 +25,7 @@ public:
     secret_buffer(secret_buffer const&) = delete;
     secret_buffer& operator=(secret_buffer const&) = delete;
 
-    ~secret_buffer() { detail::secure_wipe(buf_, N); }
+    ~secret_buffer() { secure_wipe(buf_, N); }
 
     char* data() noexcept { return buf_; }
     char const* data() const noexcept { return buf_; }

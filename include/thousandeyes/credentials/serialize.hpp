@@ -4,6 +4,7 @@
 #define THOUSANDEYES_CREDENTIALS_SERIALIZE_HPP
 
 #include <thousandeyes/credentials/error.hpp>
+#include <thousandeyes/credentials/redaction.hpp>
 #include <thousandeyes/credentials/request.hpp>
 #include <thousandeyes/credentials/detail/sink.hpp>
 
@@ -12,13 +13,6 @@
 
 namespace thousandeyes {
 namespace credentials {
-
-/// Whether an output shows the Authorization value.
-enum class secrets
-{
-    redact, ///< "Basic <redacted>": for logs, reviews, terminals
-    reveal  ///< the real value: for sending
-};
 
 /** What a `write_*` function did, like `std::to_chars_result`.
 
@@ -40,11 +34,9 @@ template<class Sink>
 void
 put_authorization(Sink& out, request const& req, secrets s)
 {
-    string_view const v = req.authorization();
-    if(s == secrets::reveal)
-        return out.put(v);
-    out.put(credential_scheme(v));
-    out.put(redaction_marker);
+    shown_value const v = show(req.authorization(), true, s);
+    out.put(v.text);
+    out.put(v.marker);
 }
 
 // HTTP-message = start-line CRLF *( field-line CRLF ) CRLF [ message-body ]
@@ -189,6 +181,54 @@ write_head(request const& req, char* buf, std::size_t size,
     std::memcpy(buf, target.data(), target.size());
     std::memcpy(buf + target.size(), rest.data(), rest.size());
     return {need, {}};
+}
+
+namespace detail {
+
+// The head for `id` straight from the builder into `buf`: the same bytes
+// as `write_head(*b.delete_credential(id, aid), ...)`, with no request in
+// between. The pieces are counted, then copied once.
+inline write_result
+write_head_direct(request_builder const& b, credential_id const& id,
+                  account_group_id const* aid, char* buf, std::size_t size) noexcept
+{
+    string_view const method = head_access::method(b);
+    string_view const rest = head_access::rest(b);
+    std::size_t need = method.size() + 1 + rest.size();
+    head_access::target(b, id, aid, [&](string_view piece) { need += piece.size(); });
+    if(need > size || buf == nullptr) // (nullptr, 0) asks for the size
+        return {need, make_error_code(error::buffer_too_small)};
+    std::memcpy(buf, method.data(), method.size());
+    char* out = buf + method.size();
+    *out++ = ' ';
+    head_access::target(b, id, aid, [&](string_view piece) {
+        std::memcpy(out, piece.data(), piece.size());
+        out += piece.size();
+    });
+    std::memcpy(out, rest.data(), rest.size());
+    return {need, {}};
+}
+
+} // namespace detail
+
+/** Writes the head of the request for `id` straight into `buf`, without
+    building a `request`: the send path for a stack that takes bytes. Byte
+    for byte what `write_head(*b.delete_credential(id), buf, size)` writes;
+    the secret is written only into `buf`.
+*/
+inline write_result
+write_head(request_builder const& b, credential_id const& id, char* buf,
+           std::size_t size) noexcept
+{
+    return detail::write_head_direct(b, id, nullptr, buf, size);
+}
+
+/// As above, for `id` in account group `aid` (`?aid=`).
+inline write_result
+write_head(request_builder const& b, credential_id const& id, account_group_id const& aid,
+           char* buf, std::size_t size) noexcept
+{
+    return detail::write_head_direct(b, id, &aid, buf, size);
 }
 
 /// Writes an equivalent `curl` command, shell-quoted, ending in a newline.

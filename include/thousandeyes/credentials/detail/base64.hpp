@@ -3,7 +3,7 @@
 #ifndef THOUSANDEYES_CREDENTIALS_DETAIL_BASE64_HPP
 #define THOUSANDEYES_CREDENTIALS_DETAIL_BASE64_HPP
 
-#include <thousandeyes/credentials/detail/wipe.hpp>
+#include <thousandeyes/credentials/wipe.hpp>
 
 #include <cstddef>
 

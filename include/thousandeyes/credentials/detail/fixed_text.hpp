@@ -4,7 +4,7 @@
 #define THOUSANDEYES_CREDENTIALS_DETAIL_FIXED_TEXT_HPP
 
 #include <thousandeyes/credentials/string_view.hpp>
-#include <thousandeyes/credentials/detail/wipe.hpp>
+#include <thousandeyes/credentials/wipe.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -58,6 +58,31 @@ public:
         f_.reset(0);
     }
 
+    // Back to the state of a new reader under `opt`.
+    void
+    reset(response_options const& opt) noexcept
+    {
+        values_ = head_values(opt.now);
+        max_head_ = opt.max_head_size;
+        max_line_ = opt.max_line_size;
+        f_.reset(0);
+        state_ = state::status_line;
+        head_ = 0;
+        pending_ = field_id::other;
+        pending_overflow_ = false;
+        pending_len_ = 0;
+    }
+
+    // The options it reads under.
+    response_options
+    options() const noexcept
+    {
+        response_options o(values_.reference());
+        o.max_head_size = max_head_;
+        o.max_line_size = max_line_;
+        return o;
+    }
+
     // Parts of the state are written before they are read, not at
     // construction (a reader per response stays cheap), so a copy would
     // read unset bytes: readers are not copied.
@@ -385,6 +410,14 @@ protected:
     explicit reader_core(response_options const& opt) noexcept
         : r_(opt)
     {
+    }
+
+    // What every reader's reset() does first.
+    void
+    reset_core(response_options const& opt) noexcept
+    {
+        r_.reset(opt);
+        ec_.clear();
     }
 
 public:

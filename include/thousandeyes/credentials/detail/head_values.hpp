@@ -34,6 +34,13 @@ public:
     {
     }
 
+    /// The reference it was made with.
+    std::optional<std::int64_t>
+    reference() const noexcept
+    {
+        return reference_;
+    }
+
     /// Forgets the last response's values.
     void
     reset() noexcept
