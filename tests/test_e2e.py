@@ -170,6 +170,44 @@ class EndToEnd(unittest.TestCase):
                 self.assertEqual(d.ids(), [405])
         self.each_client(scenario)
 
+    def test_a_401_head_then_a_broken_body_is_one_request_and_stops_the_batch(self):
+        # An answer is an answer: the complete 401 head is what the attempt
+        # brought, whatever became of its body (cut short, bad framing).
+        def scenario(name):
+            for fault in ("body-cut", "body-bad-chunks"):
+                with self.subTest(fault=fault), Double("--fault", fault, ids="1-5") as d:
+                    p = run_client(name, d, ["1", "2", "3", "4", "5"], token="wrong-token")
+                    self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+                    self.assertEqual(d.statuses(), [401])
+                    self.assertIn("stopped", p.stdout)
+                    self.assertIn("unauthorized", p.stdout)
+                    self.assertEqual(d.ids(), [1, 2, 3, 4, 5])
+        self.each_client(scenario)
+
+    def test_a_truncated_404_then_a_404_is_not_found(self):
+        # Before, the cut body made the 404 a lost answer: retried, the next
+        # 404 read as already_absent, exit 0, for an id that never existed.
+        def scenario(name):
+            with Double("--fault", "body-cut", ids="1") as d:
+                p = run_client(name, d, ["405"])
+                self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+                self.assertIn("not_found", p.stdout)
+                self.assertNotIn("already_absent", p.stdout)
+                self.assertEqual(d.statuses(), [404])
+        self.each_client(scenario)
+
+    def test_a_401_with_an_endless_body_is_one_request_and_no_wait_for_the_timeout(self):
+        def scenario(name):
+            with Double("--fault", "body-endless") as d:
+                t = time.monotonic()
+                p = run_client(name, d, ["405"], token="wrong-token")
+                self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+                self.assertIn("unauthorized", p.stdout)
+                self.assertEqual(d.statuses(), [401])
+                # every client's timeout is 20 s
+                self.assertLess(time.monotonic() - t, 10)
+        self.each_client(scenario)
+
     def test_503_then_success(self):
         def scenario(name):
             with Double("--fault", "503") as d:

@@ -217,3 +217,34 @@ TEST_CASE("a base URL longer than the endpoint holds is refused")
     REQUIRE(tc::endpoint::parse(fits).has_value());
     CHECK(tc::endpoint::parse(fits)->base().size() == tc::endpoint::capacity);
 }
+
+TEST_CASE("endpoint parts for stacks: hostname without brackets or port, port as a number, secure")
+{
+    struct
+    {
+        char const* url;
+        char const* hostname;
+        std::uint16_t port;
+        bool secure;
+    } const cases[] = {
+        {"https://api.thousandeyes.com", "api.thousandeyes.com", 443, true},
+        {"https://gw.example.com:8443/te", "gw.example.com", 8443, true},
+        {"https://[::1]:8080", "::1", 8080, true},
+        {"https://[2001:DB8::1]", "2001:db8::1", 443, true},
+        {"http://127.0.0.1:8080/x", "127.0.0.1", 8080, false},
+        {"http://localhost", "localhost", 80, false},
+        {"http://localhost:443", "localhost", 443, false},
+    };
+    for(auto const& c : cases)
+    {
+        CAPTURE(c.url);
+        auto const ep = tc::endpoint::parse(c.url, {true});
+        REQUIRE(ep.has_value());
+        CHECK(ep->hostname() == c.hostname);
+        CHECK(ep->port() == c.port);
+        CHECK(ep->secure() == c.secure);
+    }
+    constexpr tc::endpoint api{};
+    CHECK(api.hostname() == "api.thousandeyes.com");
+    CHECK(api.port() == 443);
+}

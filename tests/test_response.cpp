@@ -887,3 +887,55 @@ TEST_CASE("generated heads: all forms and chunkings agree, and nothing crashes")
     CHECK(agreed > 100);
     CHECK(refused > 20);
 }
+
+TEST_CASE("reset: each reader reads a second response as a new reader would")
+{
+    std::string const first = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 429 x\r\nRetry-After: 5\r\nX-Organization-Rate-Limit-Remaining: 0\r\n\r\n";
+    std::string const second = read_test_data("seed-response.http");
+    auto const expected = parse_bytes(second);
+    REQUIRE(expected.has_value());
+
+    tc::static_response_parser<64> parser;
+    REQUIRE(parser.feed("HTTP/1.1 204 No Content\r\nBad Name: x\r\n").has_error()); // an error sticks
+    parser.reset();
+    auto n = parser.feed(second);
+    REQUIRE(n.has_value());
+    REQUIRE(parser.get().has_value());
+    CHECK(same(*parser.get(), *expected));
+    CHECK(parser.consumed() == *n);
+    parser.reset(tc::response_options(1573849473)); // half a line kept, then reset
+    REQUIRE(parser.feed("HTTP/1.1 4").has_value());
+    parser.reset();
+    REQUIRE(parser.feed(first).has_value());
+    CHECK(parser.get()->status == 429);
+    CHECK_FALSE(parser.get()->retry_after_date);
+
+    tc::header_line_reader lines;
+    for(auto const& l : split_lines(first))
+        (void)lines.line(l);
+    CHECK(lines.get()->status == 429);
+    lines.reset();
+    CHECK(lines.get().error() == tc::error::response_incomplete);
+    for(auto const& l : split_lines(second))
+        (void)lines.line(l);
+    CHECK(same(*lines.get(), *expected));
+
+    tc::field_reader fields(999);
+    (void)fields.field("Bad Name", "x");
+    CHECK(fields.get().has_error());
+    fields.reset(204, tc::response_options(1573849473));
+    (void)fields.field("Date", "Fri, 15 Nov 2019 20:24:33 GMT");
+    CHECK(fields.get()->status == 204);
+    CHECK(fields.get()->date == 1573849473);
+    fields.reset(1);
+    CHECK(fields.get().error() == tc::error::response_status_code);
+}
+
+TEST_CASE("response_options from now keeps every other default")
+{
+    tc::response_options const o(1573849473);
+    CHECK(o.now == 1573849473);
+    CHECK(o.max_head_size == tc::response_options().max_head_size);
+    CHECK(o.max_line_size == tc::response_options().max_line_size);
+    CHECK_FALSE(tc::response_options().now);
+}

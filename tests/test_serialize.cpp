@@ -140,3 +140,44 @@ TEST_CASE("the review shows every byte of the head with line ends visible")
         CHECK((ch == '\n' || (static_cast<unsigned char>(ch) >= 0x20 &&
                               static_cast<unsigned char>(ch) < 0x7F)));
 }
+
+TEST_CASE("show: a secret field is its scheme and the marker, anything else all of it")
+{
+    for(auto const& c : configs)
+    {
+        CAPTURE(c.name);
+        auto const b = builder_for(c);
+        auto const req = request_for(b, c);
+        for(tc::field const& f : req.fields())
+        {
+            tc::shown_value const v = tc::show(f);
+            if(f.secret)
+            {
+                CHECK(v.text == tc::credential_scheme(f.value));
+                CHECK(v.marker == tc::redaction_marker);
+                CHECK(std::string(v.text) + std::string(v.marker) != std::string(f.value));
+                CHECK(v.size() == v.text.size() + v.marker.size());
+            }
+            else
+            {
+                CHECK(v.text == f.value);
+                CHECK(v.marker.empty());
+            }
+            tc::shown_value const r = tc::show(f, tc::secrets::reveal);
+            CHECK(r.text == f.value);
+            CHECK(r.marker.empty());
+        }
+    }
+    CHECK(tc::show("Bearer abc", true).text == "Bearer");
+    // a value without a scheme shows nothing of itself
+    CHECK(tc::show("nospacetoken", true).text.empty());
+    CHECK(tc::show("nospacetoken", true).marker == "<redacted>");
+    CHECK(tc::credential_scheme("nospacetoken").empty());
+}
+
+TEST_CASE("secure_wipe zeroes what it is given and nothing around it")
+{
+    char buf[8] = {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'};
+    tc::secure_wipe(buf + 2, 4);
+    CHECK(std::string(buf, 8) == std::string("ab\0\0\0\0gh", 8));
+}

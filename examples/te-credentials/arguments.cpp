@@ -5,6 +5,7 @@
 #include "cli.hpp"
 #include "text_files.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -133,8 +134,12 @@ number_option(arguments const& a, string_view name, std::int64_t low, std::int64
     char const* const text = a.value(name);
     if(!text)
         return fallback;
+    // digits only (from_chars alone would take a leading '-')
+    string_view const digits(text);
     std::int64_t v = 0;
-    if(!tc::detail::parse_decimal(text, v) || v < low || v > high)
+    auto const r = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+    if(digits.empty() || digits.front() == '-' || r.ec != std::errc() ||
+       r.ptr != digits.data() + digits.size() || v < low || v > high)
         fail(name, rule);
     return v;
 }

@@ -21,9 +21,11 @@ namespace credentials {
 /// Limits of a `chunked_decoder`.
 struct chunked_options
 {
-    /// Bytes of one chunk-size line (leading zeros and extensions included).
+    /// Bytes of one chunk-size line: leading zeros, extensions and its
+    /// line end included.
     std::size_t max_line_size = 4096;
-    /// Bytes of the trailer section, its line ends included.
+    /// Bytes after the last chunk's line: the trailer fields and the final
+    /// empty line, line ends included.
     std::size_t max_trailer_size = std::size_t{8} * 1024;
 };
 

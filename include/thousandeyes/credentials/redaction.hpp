@@ -22,12 +22,14 @@ enum class secrets
 };
 
 /// What a redacted output keeps of a credential: its scheme ("Basic",
-/// "Bearer"), which is not secret and tells a reviewer which one is used.
+/// "Bearer"), the part before the first SP, which is not secret and tells a
+/// reviewer which one is used. A value without SP has no scheme to keep:
+/// the result is empty, never the value.
 inline constexpr string_view
 credential_scheme(string_view value) noexcept
 {
     std::size_t const sp = value.find(' ');
-    return {value.data(), sp == string_view::npos ? value.size() : sp};
+    return sp == string_view::npos ? string_view() : string_view(value.data(), sp);
 }
 
 /// What stands for the rest of a redacted credential.
@@ -51,7 +53,10 @@ show(string_view value, bool secret, secrets s = secrets::redact) noexcept
 {
     if(!secret || s == secrets::reveal)
         return {value, {}};
-    return {credential_scheme(value), redaction_marker};
+    string_view const scheme = credential_scheme(value);
+    if(scheme.empty()) // nothing to keep: the marker alone, without its SP
+        return {{}, redaction_marker.substr(1)};
+    return {scheme, redaction_marker};
 }
 
 /// A request field's value as shown (`field::secret` says which to hide).

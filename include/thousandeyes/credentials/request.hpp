@@ -42,7 +42,7 @@ struct field
     string_view name;
     string_view value;
     /// The value is a credential (Authorization): outputs for people show
-    /// it redacted, as `credential_scheme(value)` + `redaction_marker`.
+    /// it redacted (`show`: its scheme, then `redaction_marker`).
     bool secret = false;
     /// Host and Content-Length: a stack that is given the URL and the body
     /// (libcurl) writes these itself, and they are not passed to it.
