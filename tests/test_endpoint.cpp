@@ -3,7 +3,7 @@
 #include "doctest_config.hpp"
 
 #include <thousandeyes/credentials/endpoint.hpp>
-#include <thousandeyes/credentials/request.hpp>
+#include <thousandeyes/credentials/request_builder.hpp>
 
 #include <string>
 

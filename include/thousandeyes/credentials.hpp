@@ -21,6 +21,7 @@
 #include <thousandeyes/credentials/ids.hpp>
 #include <thousandeyes/credentials/redaction.hpp>
 #include <thousandeyes/credentials/request.hpp>
+#include <thousandeyes/credentials/request_builder.hpp>
 #include <thousandeyes/credentials/response.hpp>
 #include <thousandeyes/credentials/response_options.hpp>
 #include <thousandeyes/credentials/response_parser.hpp>

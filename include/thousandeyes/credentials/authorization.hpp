@@ -49,7 +49,7 @@ public:
         without control characters; the token non-empty, without control
         characters. API v6 only.
     */
-    static result<authorization>
+    [[nodiscard]] static result<authorization>
     basic(string_view user, string_view token) noexcept
     {
         // user-pass = userid ":" password; the user-id cannot contain ':' (RFC 7617 section 2)
@@ -83,7 +83,7 @@ public:
 
         The token must be a non-empty b64token. API v6 and v7.
     */
-    static result<authorization>
+    [[nodiscard]] static result<authorization>
     bearer(string_view token) noexcept
     {
         if(token.empty())

@@ -138,7 +138,7 @@ public:
         URL a stack connects to names the same host and port as the Host
         field, whichever URL parser the stack uses.
     */
-    static result<endpoint>
+    [[nodiscard]] static result<endpoint>
     parse(string_view s, endpoint_options opts = {}) noexcept
     {
         namespace urls = boost::urls;

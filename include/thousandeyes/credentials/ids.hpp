@@ -105,7 +105,7 @@ class basic_id
 
 public:
     /// Parses strict decimal: no sign, space, leading zero or other byte.
-    static result<basic_id>
+    [[nodiscard]] static result<basic_id>
     parse(string_view s) noexcept
     {
         auto v = detail::parse_id(s, Tag::errors);
@@ -116,7 +116,7 @@ public:
 
     /// Accepts an integer from 1 to 2^63-1.
     template<class Int>
-    static result<basic_id>
+    [[nodiscard]] static result<basic_id>
     make(Int v) noexcept
     {
         auto r = detail::check_id(v, Tag::errors);

@@ -175,7 +175,7 @@ public:
         the head ends, then the count up to and including its empty line
         (the rest is body), then 0. The first error sticks.
     */
-    result<std::size_t>
+    [[nodiscard]] result<std::size_t>
     feed(string_view in) noexcept
     {
         if(ec_)

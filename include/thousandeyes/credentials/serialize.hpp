@@ -5,7 +5,7 @@
 
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/redaction.hpp>
-#include <thousandeyes/credentials/request.hpp>
+#include <thousandeyes/credentials/request_builder.hpp>
 #include <thousandeyes/credentials/detail/sink.hpp>
 
 #include <charconv>
@@ -20,7 +20,7 @@ namespace credentials {
     the buffer is too small, `ec` is `error::buffer_too_small`, `size` is the
     number of bytes needed, and nothing was written.
 */
-struct write_result
+struct [[nodiscard]] write_result
 {
     std::size_t size = 0;
     boost::system::error_code ec;

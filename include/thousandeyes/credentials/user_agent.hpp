@@ -44,7 +44,7 @@ public:
 
     /// Checks `s` is a non-empty field-value (RFC 9110 section 5.5): no
     /// control byte (so no CR, LF or NUL), no leading or trailing whitespace.
-    static result<user_agent>
+    [[nodiscard]] static result<user_agent>
     parse(string_view s) noexcept
     {
         if(!detail::is_nonempty_field_value(s))

@@ -431,7 +431,7 @@ public:
     /// The response; else the first error met; else response_incomplete
     /// (no final response's head ended: call it at the end of input to
     /// learn why).
-    result<response>
+    [[nodiscard]] result<response>
     get() const noexcept
     {
         return r_.get_or(ec_);
