@@ -2,7 +2,7 @@
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
 #include "doctest_config.hpp"
 
-#include <thousandeyes/credentials/endpoint.hpp>
+#include <thousandeyes/credentials/base_url.hpp>
 #include <thousandeyes/credentials/request_builder.hpp>
 
 #include <string>

@@ -9,6 +9,7 @@
 // (Boost.JSON) is in <thousandeyes/credentials/error_message.hpp>, apart.
 
 #include <thousandeyes/credentials/authorization.hpp>
+#include <thousandeyes/credentials/base_url.hpp>
 #include <thousandeyes/credentials/batch.hpp>
 #include <thousandeyes/credentials/chunked_decoder.hpp>
 #include <thousandeyes/credentials/decision.hpp>

@@ -76,6 +76,9 @@ check()
             return std::fprintf(stderr, "bench: a writer's head differs:\n%.*s\n", int(m), b),
                    false;
     }
+    std::size_t const d = build_direct(s, b, sizeof(b));
+    if(d != n || std::memcmp(a, b, n) != 0)
+        return std::fprintf(stderr, "bench: the direct head differs:\n%.*s\n", int(d), b), false;
     return true;
 }
 

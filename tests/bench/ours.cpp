@@ -58,7 +58,7 @@ bool
 read_raw(string_view head, tc::response_options const& o, extract& out)
 {
     tc::static_response_parser<16 * 1024> p(o); // room for the 8 KiB value line
-    return p.feed(head) && take(p.get(), out);
+    return p.feed(head).has_value() && take(p.get(), out);
 }
 
 bool
@@ -127,8 +127,15 @@ seed_request::make()
 std::size_t
 build_ours(seed_request const& s, char* out, std::size_t cap)
 {
-    tc::request const req = s.builder.delete_credential(s.id);
+    tc::request const req = *s.builder.delete_credential(s.id);
     tc::write_result const w = tc::write_head(req, out, cap, tc::secrets::reveal);
+    return w ? w.size : 0;
+}
+
+std::size_t
+build_direct(seed_request const& s, char* out, std::size_t cap)
+{
+    tc::write_result const w = tc::write_head(s.builder, s.id, out, cap);
     return w ? w.size : 0;
 }
 

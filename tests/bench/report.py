@@ -85,6 +85,8 @@ def main():
     row("the same, field pairs (a stack's parsed fields)", "read/pairs/ours", readers)
     row("build the seed request + write its head", "build/ours",
         ["build/hand-rolled", "build/snprintf", "build/beast"])
+    row("write the seed head straight from the builder", "build/ours-direct",
+        ["build/hand-rolled", "build/snprintf", "build/beast"])
     print(f"| decide (the seed response) | {cpu['decide/ours']:.1f} ns | | "
           f"ours {allocs['decide/ours']:.0f} |")
     print(f"| one deletion attempt (state machine: next, received, next) | "
@@ -105,9 +107,11 @@ def main():
     print("Instructions per operation (callgrind, (N runs - 0 runs) / N):")
     print()
     counts = {op: per_op(op) for op in ("read-ours", "read-llhttp", "read-http-parser",
-                                         "read-beast", "build-ours", "build-hand-rolled",
+                                         "read-beast", "build-ours", "build-ours-direct",
+                                         "build-hand-rolled",
                                          "build-snprintf", "build-beast")}
-    for kind, ours in (("read", "read-ours"), ("build", "build-ours")):
+    for kind, ours in (("read", "read-ours"), ("build", "build-ours"),
+                       ("build", "build-ours-direct")):
         cells = ", ".join(f"{op[len(kind) + 1:]} {n:,.0f} ({counts[ours] / n:.2f}x)"
                           for op, n in counts.items() if op.startswith(kind) and op != ours)
         print(f"- {kind}: ours {counts[ours]:,.0f}; {cells}")

@@ -69,7 +69,8 @@ struct seed_request
     tc::credential_id id;
     static seed_request make();
 };
-std::size_t build_ours(seed_request const& s, char* out, std::size_t cap);
+std::size_t build_ours(seed_request const& s, char* out, std::size_t cap);   // via a request
+std::size_t build_direct(seed_request const& s, char* out, std::size_t cap); // into the buffer
 std::size_t build_hand_rolled(std::int64_t id, char* out, std::size_t cap);
 std::size_t build_snprintf(std::int64_t id, char* out, std::size_t cap);
 std::size_t build_beast(std::int64_t id, char* out, std::size_t cap);

@@ -74,6 +74,7 @@ class request_builder;
 
 namespace detail {
 struct head_access;
+struct target_pieces;
 
 // The Accept value for an API version and v6 format: what the request view
 // reports and what the builder writes into the head.
@@ -224,6 +225,8 @@ struct head_access
 
     static string_view rest(request_builder const& b) noexcept;
     static string_view method(request_builder const& b) noexcept;
+    static string_view prefix(request_builder const& b) noexcept;
+    static target_pieces const& pieces(request_builder const& b) noexcept;
     template<class Put>
     static void target(request_builder const& b, credential_id const& id,
                        account_group_id const* aid, Put&& put) noexcept;

@@ -16,6 +16,46 @@
 namespace thousandeyes {
 namespace credentials {
 
+namespace detail {
+
+/** The constant pieces of a request line, in storage padded so that a
+    writer may copy each with one fixed-size move (the bytes past a piece's
+    size are overwritten by the pieces after it):
+    request-line = method SP request-target SP HTTP-version
+    (RFC 9112 section 3), the target being prefix, path, id, suffix, query.
+*/
+struct target_pieces
+{
+    char method_sp[8];    ///< "POST " or "DELETE ", zero-padded
+    std::uint8_t method_size;
+    char path_text[17];   ///< "/v6/credentials/" or "/v7/credentials/": 16 bytes
+    char suffix_text[16]; ///< "/delete.json", "/delete.xml", "/delete" or "", zero-padded
+    std::uint8_t suffix_size;
+
+    string_view method() const noexcept { return {method_sp, method_size}; }
+    string_view path() const noexcept { return {path_text, 16}; }
+    string_view suffix() const noexcept { return {suffix_text, suffix_size}; }
+};
+
+// POST /v6/credentials/{credentialId}/delete[.json|.xml]
+// DELETE /v7/credentials/{id}
+inline constexpr target_pieces all_target_pieces[] = {
+    {"POST ", 4, "/v6/credentials/", "/delete.json", 12},
+    {"POST ", 4, "/v6/credentials/", "/delete.xml", 11},
+    {"POST ", 4, "/v6/credentials/", "/delete", 7},
+    {"DELETE ", 6, "/v7/credentials/", "", 0},
+};
+
+inline target_pieces const&
+target_pieces_for(api_version api, v6_format format) noexcept
+{
+    if(api == api_version::v7)
+        return all_target_pieces[3];
+    return all_target_pieces[format == v6_format::json ? 0 : format == v6_format::xml ? 1 : 2];
+}
+
+} // namespace detail
+
 /// How a `request_builder` builds requests.
 struct request_options
 {
@@ -39,12 +79,14 @@ class request_builder
     endpoint endpoint_;
     api_version api_;
     v6_format format_;
+    detail::target_pieces const* pieces_ = nullptr; // method, API path, suffix
     detail::prepared_head rest_;
 
     request_builder(endpoint const& ep, authorization const& auth,
                     request_options const& opts) noexcept
         : endpoint_(ep), api_(opts.api), format_(opts.format)
     {
+        pieces_ = &detail::target_pieces_for(api_, format_);
         auto& t = rest_.text;
         // field-line = field-name ":" OWS field-value OWS  (RFC 9112 section 5)
         // in curl's order for the seed: Host, Authorization, User-Agent,
@@ -133,24 +175,9 @@ private:
     put_target(credential_id const& id, account_group_id const* aid, Put&& put) const noexcept
     {
         put(endpoint_.path_prefix());
-        if(api_ == api_version::v6)
-        {
-            // POST /v6/credentials/{credentialId}/delete[.json|.xml]
-            put(string_view("/v6/credentials/"));
-            put(id.str());
-            switch(format_)
-            {
-            case v6_format::json: put(string_view("/delete.json")); break;
-            case v6_format::xml: put(string_view("/delete.xml")); break;
-            case v6_format::none: put(string_view("/delete")); break;
-            }
-        }
-        else
-        {
-            // DELETE /v7/credentials/{id}
-            put(string_view("/v7/credentials/"));
-            put(id.str());
-        }
+        put(pieces_->path());
+        put(id.str());
+        put(pieces_->suffix());
         if(aid)
         {
             put(string_view("?aid="));
@@ -162,7 +189,7 @@ private:
     string_view
     method() const noexcept
     {
-        return api_ == api_version::v6 ? "POST" : "DELETE";
+        return pieces_->method();
     }
 
     /// The head after the request-target, written once (it holds the
@@ -200,6 +227,18 @@ inline string_view
 head_access::method(request_builder const& b) noexcept
 {
     return b.method();
+}
+
+inline string_view
+head_access::prefix(request_builder const& b) noexcept
+{
+    return b.endpoint_.path_prefix();
+}
+
+inline target_pieces const&
+head_access::pieces(request_builder const& b) noexcept
+{
+    return *b.pieces_;
 }
 
 template<class Put>

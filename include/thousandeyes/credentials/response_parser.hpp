@@ -6,7 +6,7 @@
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/response.hpp>
 #include <thousandeyes/credentials/response_options.hpp>
-#include <thousandeyes/credentials/detail/head_reader.hpp>
+#include <thousandeyes/credentials/reader/reader_core.hpp>
 
 #include <cstring>
 

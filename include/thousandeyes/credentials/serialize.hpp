@@ -7,6 +7,7 @@
 #include <thousandeyes/credentials/redaction.hpp>
 #include <thousandeyes/credentials/request_builder.hpp>
 #include <thousandeyes/credentials/detail/sink.hpp>
+#include <thousandeyes/credentials/detail/text.hpp>
 
 #include <charconv>
 #include <cstring>
@@ -187,24 +188,43 @@ namespace detail {
 
 // The head for `id` straight from the builder into `buf`: the same bytes
 // as `write_head(*b.delete_credential(id, aid), ...)`, with no request in
-// between. The pieces are counted, then copied once.
+// between, in one pass. The short constant pieces (method, path, suffix,
+// "?aid=") and the ids are copied with fixed-size moves from padded
+// storage; the bytes a move writes past its piece lie inside the head and
+// are overwritten by the pieces after it (the rest of the head alone is
+// longer than any such overshoot).
 inline write_result
 write_head_direct(request_builder const& b, credential_id const& id,
                   account_group_id const* aid, char* buf, std::size_t size) noexcept
 {
-    string_view const method = head_access::method(b);
+    target_pieces const& t = head_access::pieces(b);
+    string_view const prefix = head_access::prefix(b);
     string_view const rest = head_access::rest(b);
-    std::size_t need = method.size() + 1 + rest.size();
-    head_access::target(b, id, aid, [&](string_view piece) { need += piece.size(); });
+    string_view const digits = id.str();
+    std::size_t need = t.method_size + 1u + prefix.size() + 16u + digits.size() +
+                       t.suffix_size + rest.size();
+    if(aid)
+        need += 5 + aid->str().size();
     if(need > size || buf == nullptr) // (nullptr, 0) asks for the size
         return {need, make_error_code(error::buffer_too_small)};
-    std::memcpy(buf, method.data(), method.size());
-    char* out = buf + method.size();
-    *out++ = ' ';
-    head_access::target(b, id, aid, [&](string_view piece) {
-        std::memcpy(out, piece.data(), piece.size());
-        out += piece.size();
-    });
+    char* out = buf;
+    std::memcpy(out, t.method_sp, 8); // "POST " / "DELETE "
+    out += t.method_size + 1u;
+    if(!prefix.empty())
+        std::memcpy(out, prefix.data(), prefix.size());
+    out += prefix.size();
+    std::memcpy(out, t.path_text, 16);
+    out += 16;
+    std::memcpy(out, digits.data(), max_id_digits); // the id's whole digit storage
+    out += digits.size();
+    std::memcpy(out, t.suffix_text, sizeof(t.suffix_text));
+    out += t.suffix_size;
+    if(aid)
+    {
+        std::memcpy(out, "?aid=", 5);
+        std::memcpy(out + 5, aid->str().data(), max_id_digits);
+        out += 5 + aid->str().size();
+    }
     std::memcpy(out, rest.data(), rest.size());
     return {need, {}};
 }

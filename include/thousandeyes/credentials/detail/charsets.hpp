@@ -9,20 +9,6 @@ namespace thousandeyes {
 namespace credentials {
 namespace detail {
 
-
-// string_view::substr without its bounds check, which throws (and so links
-// boost::throw_exception into builds without exceptions): out-of-range
-// positions clamp to the end.
-inline constexpr string_view
-slice(string_view s, std::size_t pos, std::size_t n = string_view::npos) noexcept
-{
-    if(pos > s.size())
-        pos = s.size();
-    if(n > s.size() - pos)
-        n = s.size() - pos;
-    return string_view(s.data() + pos, n);
-}
-
 inline constexpr bool
 is_digit(unsigned char c) noexcept
 {

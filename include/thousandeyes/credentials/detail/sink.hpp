@@ -4,6 +4,7 @@
 #define THOUSANDEYES_CREDENTIALS_DETAIL_SINK_HPP
 
 #include <thousandeyes/credentials/detail/charsets.hpp>
+#include <thousandeyes/credentials/detail/text.hpp>
 
 #include <cstring>
 

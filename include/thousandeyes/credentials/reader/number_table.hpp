@@ -1,7 +1,7 @@
 // Copyright (c) 2026 The thousandeyes-credentials authors.
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
-#ifndef THOUSANDEYES_CREDENTIALS_DETAIL_NUMBER_TABLE_HPP
-#define THOUSANDEYES_CREDENTIALS_DETAIL_NUMBER_TABLE_HPP
+#ifndef THOUSANDEYES_CREDENTIALS_READER_NUMBER_TABLE_HPP
+#define THOUSANDEYES_CREDENTIALS_READER_NUMBER_TABLE_HPP
 
 // The numbers a response head gives, each absent, set or poisoned.
 

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 The thousandeyes-credentials authors.
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
-#ifndef THOUSANDEYES_CREDENTIALS_DETAIL_STRUCTURED_FIELD_HPP
-#define THOUSANDEYES_CREDENTIALS_DETAIL_STRUCTURED_FIELD_HPP
+#ifndef THOUSANDEYES_CREDENTIALS_READER_STRUCTURED_FIELD_HPP
+#define THOUSANDEYES_CREDENTIALS_READER_STRUCTURED_FIELD_HPP
 
 // Just enough of RFC 8941 (Structured Field Values) to read the IETF
 // RateLimit fields: a List of Items with Parameters. Inner lists and

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 The thousandeyes-credentials authors.
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
-#ifndef THOUSANDEYES_CREDENTIALS_DETAIL_HEAD_VALUES_HPP
-#define THOUSANDEYES_CREDENTIALS_DETAIL_HEAD_VALUES_HPP
+#ifndef THOUSANDEYES_CREDENTIALS_READER_HEAD_VALUES_HPP
+#define THOUSANDEYES_CREDENTIALS_READER_HEAD_VALUES_HPP
 
 // The values of the fields the library reads, by their rule in the field
 // table: numbers, dates, Retry-After, the body's framing and the IETF
@@ -11,10 +11,11 @@
 #include <thousandeyes/credentials/http_date.hpp>
 #include <thousandeyes/credentials/response.hpp>
 #include <thousandeyes/credentials/string_view.hpp>
-#include <thousandeyes/credentials/detail/field_table.hpp>
-#include <thousandeyes/credentials/detail/ietf_fields.hpp>
-#include <thousandeyes/credentials/detail/number_table.hpp>
+#include <thousandeyes/credentials/reader/field_table.hpp>
+#include <thousandeyes/credentials/reader/ietf_fields.hpp>
+#include <thousandeyes/credentials/reader/number_table.hpp>
 #include <thousandeyes/credentials/detail/numbers.hpp>
+#include <thousandeyes/credentials/detail/text.hpp>
 
 #include <cstdint>
 #include <optional>

@@ -1,14 +1,15 @@
 // Copyright (c) 2026 The thousandeyes-credentials authors.
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
-#ifndef THOUSANDEYES_CREDENTIALS_DETAIL_FIELD_TABLE_HPP
-#define THOUSANDEYES_CREDENTIALS_DETAIL_FIELD_TABLE_HPP
+#ifndef THOUSANDEYES_CREDENTIALS_READER_FIELD_TABLE_HPP
+#define THOUSANDEYES_CREDENTIALS_READER_FIELD_TABLE_HPP
 
 // The response fields the library reads: their ids, the name lookup, and
 // the rule and number slot of each (one table, for reading a value and for
 // making a field unreadable).
 
 #include <thousandeyes/credentials/detail/charsets.hpp>
-#include <thousandeyes/credentials/detail/number_table.hpp>
+#include <thousandeyes/credentials/detail/text.hpp>
+#include <thousandeyes/credentials/reader/number_table.hpp>
 #include <thousandeyes/credentials/detail/numbers.hpp>
 
 #include <boost/config.hpp>

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 The thousandeyes-credentials authors.
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
-#ifndef THOUSANDEYES_CREDENTIALS_DETAIL_IETF_FIELDS_HPP
-#define THOUSANDEYES_CREDENTIALS_DETAIL_IETF_FIELDS_HPP
+#ifndef THOUSANDEYES_CREDENTIALS_READER_IETF_FIELDS_HPP
+#define THOUSANDEYES_CREDENTIALS_READER_IETF_FIELDS_HPP
 
 // The IETF httpapi RateLimit drafts: draft-10's RateLimit and
 // RateLimit-Policy structured fields, and draft-06's RateLimit-Limit, read
@@ -9,8 +9,8 @@
 
 #include <thousandeyes/credentials/response.hpp>
 #include <thousandeyes/credentials/string_view.hpp>
-#include <thousandeyes/credentials/detail/number_table.hpp>
-#include <thousandeyes/credentials/detail/structured_field.hpp>
+#include <thousandeyes/credentials/reader/number_table.hpp>
+#include <thousandeyes/credentials/reader/structured_field.hpp>
 
 #include <cstdint>
 #include <cstring>

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 The thousandeyes-credentials authors.
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
-#ifndef THOUSANDEYES_CREDENTIALS_DETAIL_LINE_SCAN_HPP
-#define THOUSANDEYES_CREDENTIALS_DETAIL_LINE_SCAN_HPP
+#ifndef THOUSANDEYES_CREDENTIALS_READER_LINE_SCAN_HPP
+#define THOUSANDEYES_CREDENTIALS_READER_LINE_SCAN_HPP
 
 // Scanning a head line: the first control byte, the first ':', and whether
 // a field name is a token, 16 bytes at a time with SSE2, else 8 with SWAR.
