@@ -2,10 +2,11 @@
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
 //
 // The library on a bare-metal Cortex-M: no OS, no heap, no exceptions, no
-// RTTI. It builds the seed request (API v6, credential 405, the docs'
-// example email and token), then drives the deletion state machine through
-// four scripted exchanges with an in-memory transport: 204; 429 then 204;
-// 503 then 404; a lost response then 404. The clock is a counter the
+// RTTI. It writes the seed request's head (API v6, credential 405, the
+// docs' example email and token) straight from the builder, then drives the
+// deletion state machine with the canonical loop through five scripted
+// exchanges with an in-memory transport: 204; 429 then 204; 503 then 404; a
+// lost response then 404; a 401 head with its body cut short. The clock is a counter the
 // transport advances. Everything goes to the semihosting console; QEMU runs
 // it (tests/bare_metal/test_qemu.py):
 //
@@ -62,6 +63,15 @@ constexpr char not_found_404[] =
     "Content-Length: 36\r\n"
     "\r\n"
     "{\"errorMessage\":\"Credential not found\"}";
+
+// A complete 401 head, then a body cut short (50 bytes announced, 12 sent):
+// the head is the answer, whatever became of the body.
+constexpr char unauthorized_cut[] =
+    "HTTP/1.1 401 Unauthorized\r\n"
+    "Content-Type: application/json\r\n"
+    "Content-Length: 50\r\n"
+    "\r\n"
+    "{\"errorMessa";
 
 /// One scripted exchange: the answer's bytes, or none (sent, then lost).
 struct exchange
@@ -207,6 +217,7 @@ main()
         {"429 then 204", {{seed_429}, {seed_204}}, tc::outcome::deleted},
         {"503 then 404", {{unavailable_503}, {not_found_404}}, tc::outcome::already_absent},
         {"a lost response then 404", {{nullptr}, {not_found_404}}, tc::outcome::already_absent},
+        {"a 401 head, its body cut short", {{unauthorized_cut}, {nullptr}}, tc::outcome::unauthorized},
     };
     bool all = true;
     int number = 0;

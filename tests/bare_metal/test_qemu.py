@@ -46,6 +46,9 @@ scenario 4: a lost response then 404
   wait 1000 ms (backoff)
   attempt 2: 404 already_absent
   done: already_absent after 2 attempts, 594 bytes sent
+scenario 5: a 401 head, its body cut short
+  attempt 1: 401 unauthorized
+  failed: unauthorized after 1 attempts, 297 bytes sent
 """
 
 
