@@ -65,7 +65,7 @@ check_retry_after(std::string const& v)
     if(!plain_value(v))
         return;
     tc::static_response_parser<> p;
-    p.feed("HTTP/1.1 503 x\r\nRetry-After: " + v + "\r\n\r\n");
+    (void)p.feed("HTTP/1.1 503 x\r\nRetry-After: " + v + "\r\n\r\n");
     auto const head = p.get();
     if(!head)
         return; // the head itself was refused (a byte the reader does not take)
@@ -87,7 +87,7 @@ check_ratelimit(std::string const& v)
     if(!plain_value(v))
         return;
     tc::static_response_parser<> p;
-    p.feed("HTTP/1.1 204 x\r\nRateLimit: " + v + "\r\nRateLimit-Policy: " + v +
+    (void)p.feed("HTTP/1.1 204 x\r\nRateLimit: " + v + "\r\nRateLimit-Policy: " + v +
            "\r\nRateLimit-Limit: " + v + "\r\n\r\n");
     auto const head = p.get();
     if(!head)

@@ -184,14 +184,14 @@ endpoint::parse(string_view s, endpoint_options opts) noexcept
     if(error const e = endpoint_parser::read_shape(*rv, opts, p); e != error::success)
         return make_error_code(e);
     char host_buf[endpoint_parser::max_host_size];
-    auto const host = endpoint_parser::read_host(*rv, host_buf);
-    if(!host)
-        return host.error();
-    p.host = *host;
-    auto const port = endpoint_parser::read_port(*rv, p.secure);
-    if(!port)
-        return port.error();
-    p.port = *port;
+    auto const host_text = endpoint_parser::read_host(*rv, host_buf);
+    if(!host_text)
+        return host_text.error();
+    p.host = *host_text;
+    auto const port_number = endpoint_parser::read_port(*rv, p.secure);
+    if(!port_number)
+        return port_number.error();
+    p.port = *port_number;
     if(error const e = endpoint_parser::read_prefix(p); e != error::success)
         return make_error_code(e);
     return endpoint_parser::make(p);

@@ -184,6 +184,8 @@ private:
     size_line(unsigned char c) noexcept
     {
         bool const eol = c == '\r' || c == '\n';
+        if(st_ != st::size && st_ != st::line_lf)
+            return extension(c, eol);
         switch(st_)
         {
         case st::size:
@@ -203,62 +205,6 @@ private:
             if(is_ws(c))
                 return st_ = st::ext_bws, error::success;
             return eol ? line_end(c) : error::body_chunk_size;
-        case st::ext_bws: // BWS before ";", after a size or a value
-            if(is_ws(c))
-                return error::success;
-            if(c == ';')
-                return st_ = st::ext_name_start, error::success;
-            return eol ? line_end(c) : error::body_chunk_extension;
-        case st::ext_name_start: // BWS chunk-ext-name
-            if(is_ws(c))
-                return error::success;
-            return detail::is_tchar(c) ? (st_ = st::ext_name, error::success)
-                                       : error::body_chunk_extension;
-        case st::ext_name: // token [ BWS "=" BWS chunk-ext-val ]
-            if(detail::is_tchar(c))
-                return error::success;
-            if(c == '=')
-                return st_ = st::ext_value_start, error::success;
-            if(is_ws(c))
-                return st_ = st::ext_after_name, error::success;
-            if(c == ';')
-                return st_ = st::ext_name_start, error::success;
-            return eol ? line_end(c) : error::body_chunk_extension;
-        case st::ext_after_name: // BWS, then "=", ";" or the line end
-            if(is_ws(c))
-                return error::success;
-            if(c == '=')
-                return st_ = st::ext_value_start, error::success;
-            if(c == ';')
-                return st_ = st::ext_name_start, error::success;
-            return eol ? line_end(c) : error::body_chunk_extension;
-        case st::ext_value_start: // BWS ( token / quoted-string )
-            if(is_ws(c))
-                return error::success;
-            if(c == '"')
-                return st_ = st::ext_quoted, error::success;
-            return detail::is_tchar(c) ? (st_ = st::ext_token, error::success)
-                                       : error::body_chunk_extension;
-        case st::ext_token:
-            if(detail::is_tchar(c))
-                return error::success;
-            if(is_ws(c))
-                return st_ = st::ext_bws, error::success;
-            if(c == ';')
-                return st_ = st::ext_name_start, error::success;
-            return eol ? line_end(c) : error::body_chunk_extension;
-        case st::ext_quoted:
-            // qdtext = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text
-            if(c == '"')
-                return st_ = st::ext_bws, error::success;
-            if(c == '\\')
-                return st_ = st::ext_escape, error::success;
-            return (c == '\t' || (c >= 0x20 && c != 0x7f)) ? error::success
-                                                           : error::body_chunk_extension;
-        case st::ext_escape: // quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
-            if(c == '\t' || (c >= 0x20 && c != 0x7f))
-                return st_ = st::ext_quoted, error::success;
-            return error::body_chunk_extension;
         case st::line_lf:
             if(c != '\n')
                 return error::body_chunk_line_end;
@@ -267,6 +213,65 @@ private:
         default:
             break;
         }
+        return error::success;
+    }
+
+    // chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )
+    // chunk-ext-val = token / quoted-string   (RFC 9112 section 7.1.1)
+    // The states outside a quoted-string, as a table: where each class of
+    // byte leads (`st::size`: nowhere, an error), and whether the line may
+    // end there.
+    struct ext_rule
+    {
+        st ws, semicolon, equals, token, quote;
+        bool may_end;
+    };
+    static constexpr st no = st::size;
+    static constexpr ext_rule ext_rules[] = {
+        // state             ws                   ";"                 "="                  token          DQUOTE          may end
+        /* ext_bws */        {st::ext_bws,        st::ext_name_start, no,                  no,            no,             true},
+        /* ext_name_start */ {st::ext_name_start, no,                 no,                  st::ext_name,  no,             false},
+        /* ext_name */       {st::ext_after_name, st::ext_name_start, st::ext_value_start, st::ext_name,  no,             true},
+        /* ext_after_name */ {st::ext_after_name, st::ext_name_start, st::ext_value_start, no,            no,             true},
+        /* ext_value_start */{st::ext_value_start,no,                 no,                  st::ext_token, st::ext_quoted, false},
+        /* ext_token */      {st::ext_bws,        st::ext_name_start, no,                  st::ext_token, no,             true},
+    };
+
+    error
+    extension(unsigned char c, bool eol) noexcept
+    {
+        // quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE
+        // qdtext = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text
+        // quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
+        bool const text = c == '\t' || (c >= 0x20 && c != 0x7f);
+        if(st_ == st::ext_escape)
+            return text ? (st_ = st::ext_quoted, error::success) : error::body_chunk_extension;
+        if(st_ == st::ext_quoted)
+        {
+            if(c == '"')
+                st_ = st::ext_bws;
+            else if(c == '\\')
+                st_ = st::ext_escape;
+            return text ? error::success : error::body_chunk_extension;
+        }
+        ext_rule const& r =
+            ext_rules[static_cast<unsigned>(st_) - static_cast<unsigned>(st::ext_bws)];
+        if(eol && r.may_end)
+            return line_end(c);
+        st next = no;
+        if(is_ws(c))
+            next = r.ws;
+        else if(c == ';')
+            next = r.semicolon;
+        else if(c == '=')
+            next = r.equals;
+        else if(c == '"')
+            next = r.quote;
+        else if(detail::is_tchar(c))
+            next = r.token;
+        if(next == no)
+            return error::body_chunk_extension;
+        st_ = next;
         return error::success;
     }
 

@@ -8,6 +8,7 @@
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/detail/charsets.hpp>
 #include <thousandeyes/credentials/detail/fixed_text.hpp>
+#include <thousandeyes/credentials/detail/text.hpp>
 
 
 #include <cstdint>
@@ -146,8 +147,8 @@ public:
     {
         string_view const h = host();
         if(!h.empty() && h.front() == '[') // IP-literal = "[" IPv6address "]"
-            return h.substr(1, h.find(']') - 1);
-        return h.substr(0, h.find(':'));
+            return detail::slice(h, 1, h.find(']') - 1);
+        return detail::slice(h, 0, h.find(':'));
     }
 
     /// The port to connect to: the one given, else the scheme's default

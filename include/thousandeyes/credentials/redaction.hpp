@@ -8,6 +8,7 @@
 
 #include <thousandeyes/credentials/request.hpp>
 #include <thousandeyes/credentials/string_view.hpp>
+#include <thousandeyes/credentials/detail/text.hpp>
 
 #include <cstddef>
 
@@ -55,7 +56,7 @@ show(string_view value, bool secret, secrets s = secrets::redact) noexcept
         return {value, {}};
     string_view const scheme = credential_scheme(value);
     if(scheme.empty()) // nothing to keep: the marker alone, without its SP
-        return {{}, redaction_marker.substr(1)};
+        return {{}, detail::slice(redaction_marker, 1)};
     return {scheme, redaction_marker};
 }
 

@@ -84,9 +84,11 @@ class request_builder
 
     request_builder(endpoint const& ep, authorization const& auth,
                     request_options const& opts) noexcept
-        : endpoint_(ep), api_(opts.api), format_(opts.format)
+        : endpoint_(ep)
+        , api_(opts.api)
+        , format_(opts.format)
+        , pieces_(&detail::target_pieces_for(opts.api, opts.format))
     {
-        pieces_ = &detail::target_pieces_for(api_, format_);
         auto& t = rest_.text;
         // field-line = field-name ":" OWS field-value OWS  (RFC 9112 section 5)
         // in curl's order for the seed: Host, Authorization, User-Agent,

@@ -221,7 +221,8 @@ write_head_direct(request_builder const& b, credential_id const& id,
     out += t.suffix_size;
     if(aid)
     {
-        std::memcpy(out, "?aid=", 5);
+        static constexpr char aid_key[5] = {'?', 'a', 'i', 'd', '='}; // query = "aid=" aid
+        std::memcpy(out, aid_key, sizeof(aid_key));
         std::memcpy(out + 5, aid->str().data(), max_id_digits);
         out += 5 + aid->str().size();
     }
