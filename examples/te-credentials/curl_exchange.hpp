@@ -40,7 +40,16 @@ struct exchange
     int heads_sent = 0; ///< request heads curl sent in this attempt
     bool verbose = false;
 
-    exchange(tc::response_options const& o, bool v) noexcept : reader(o), verbose(v) {}
+    explicit exchange(bool v) noexcept : verbose(v) {}
+
+    /// Ready for the next attempt, its reader under `o`.
+    void
+    reset(tc::response_options const& o) noexcept
+    {
+        reader.reset(o);
+        body_size = 0;
+        heads_sent = 0;
+    }
 };
 
 /// Sends `req` once on `curl` (its connection reused across attempts),

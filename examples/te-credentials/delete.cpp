@@ -130,7 +130,7 @@ delete_one(CURL* curl, tc::request const& req, tc::deletion& del, settings const
            char const* label)
 {
     header_list const headers(req);
-    std::optional<exchange> x; // one attempt's buffers, made afresh for each
+    exchange x(s.verbose); // one attempt's reader and body, reset for each
     int requests = 0;
     for(tc::step st = del.next(); !st.finished(); st = del.next())
     {
@@ -143,17 +143,17 @@ delete_one(CURL* curl, tc::request const& req, tc::deletion& del, settings const
             del.waited();
             continue;
         }
-        x.emplace(tc::response_options(epoch_now()), s.verbose);
-        CURLcode const rc = perform(curl, req, headers, s.timeout_ms, *x);
-        requests += x->heads_sent > 0 ? x->heads_sent : 1;
-        if(x->heads_sent > 1)
+        x.reset(tc::response_options(epoch_now()));
+        CURLcode const rc = perform(curl, req, headers, s.timeout_ms, x);
+        requests += x.heads_sent > 0 ? x.heads_sent : 1;
+        if(x.heads_sent > 1)
             del.resent(); // curl's silent resend: the first send may have been carried out
         // A final head read completely is the answer, whatever became of
         // the body (cut short, bad framing, too long); without one, curl's
         // result code says whether the request may have left.
-        auto const head = x->reader.get();
+        auto const head = x.reader.get();
         del.report(head, examples::transport_of(rc), epoch_now());
-        report_attempt(label, del, rc, *x, head);
+        report_attempt(label, del, rc, x, head);
     }
     tc::step const end = del.next();
     if(end.kind == tc::step_kind::failed && end.wait_ms > 0)
