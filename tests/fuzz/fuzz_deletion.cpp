@@ -113,7 +113,7 @@ LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
         case 0:
         {
             std::string const head = answer(in);
-            tc::static_response_parser<> parser(tc::response_options(now));
+            tc::static_response_parser<> parser{tc::response_options(now)};
             (void)parser.feed(head);
             auto const r = parser.get();
             d.report(r, tc::transport::maybe_sent, now, random);
