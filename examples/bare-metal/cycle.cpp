@@ -1,8 +1,9 @@
 // Copyright (c) 2026 The thousandeyes-credentials authors.
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
 //
-// The footprint figure: one full cycle and nothing else. It builds the seed
-// request, writes its head, parses the docs' example response and decides.
+// The footprint figure: one full cycle and nothing else. It writes the seed
+// request's head straight from the builder (the send path), parses the docs'
+// example response and decides.
 // With TE_RUNTIME_BASE_URL the endpoint is parsed at run time (Boost.URL's
 // parser linked in); without it the built-in endpoint needs no parser.
 // Results go to a volatile sink, so nothing is optimized away; no output.
@@ -17,6 +18,7 @@ volatile std::size_t sink;
 // Inputs the compiler cannot see through.
 char const* volatile base_url = "https://api.thousandeyes.com";
 char const* volatile token = "g351mw5xqhvkmh1vq6zfm51c62wyzib2";
+char const* volatile id_text = "405";
 char const* volatile response =
     "HTTP/1.1 204 No Content\r\n"
     "Date: Fri, 15 Nov 2019 20:24:33 GMT\r\n"
@@ -42,11 +44,12 @@ main()
     static auto const builder = tc::request_builder::make(*ep, *auth);
     if(!builder)
         return 1;
-    static auto const req = builder->delete_credential("405");
-    if(!req)
+    auto const id = tc::credential_id::parse(id_text);
+    if(!id)
         return 1;
+    // the send path: the head straight from the builder, no request object
     static char head[512];
-    tc::write_result const w = tc::write_head(*req, head, sizeof(head));
+    tc::write_result const w = tc::write_head(*builder, *id, head, sizeof(head));
     static tc::static_response_parser<512> parser;
     auto const used = parser.feed(response);
     auto const r = parser.get();
