@@ -63,7 +63,7 @@ public:
     void
     reset(response_options const& opt) noexcept
     {
-        values_ = head_values(opt.now);
+        values_.restart(opt.now);
         max_head_ = opt.max_head_size;
         max_line_ = opt.max_line_size;
         f_.reset(0);

@@ -42,6 +42,15 @@ public:
         return reference_;
     }
 
+    /// Forgets the last response's values, and takes `reference` for the
+    /// next ones.
+    void
+    restart(std::optional<std::int64_t> reference) noexcept
+    {
+        reference_ = reference;
+        reset();
+    }
+
     /// Forgets the last response's values.
     void
     reset() noexcept
