@@ -181,3 +181,10 @@ TEST_CASE("secure_wipe zeroes what it is given and nothing around it")
     tc::secure_wipe(buf + 2, 4);
     CHECK(std::string(buf, 8) == std::string("ab\0\0\0\0gh", 8));
 }
+
+TEST_CASE("show: an empty part still points somewhere (memcpy and %.*s take it)")
+{
+    CHECK(tc::show("Bearer x", false).marker.data() != nullptr);
+    CHECK(tc::show("Bearer x", true, tc::secrets::reveal).marker.data() != nullptr);
+    CHECK(tc::show("nospacetoken", true).text.data() != nullptr);
+}

@@ -32,8 +32,10 @@ dechunk(char* p, std::size_t n)
         auto const piece = decoder.feed(in);
         if(!piece)
             break;
-        // the data lies at or after `out`: moving it down is safe
-        std::memmove(p + out, piece->data.data(), piece->data.size());
+        // the data lies at or after `out`: moving it down is safe (a piece
+        // without data may hold no pointer)
+        if(!piece->data.empty())
+            std::memmove(p + out, piece->data.data(), piece->data.size());
         out += piece->data.size();
         in.remove_prefix(piece->consumed);
     }

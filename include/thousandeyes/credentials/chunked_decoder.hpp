@@ -33,7 +33,10 @@ struct chunked_options
 struct chunked_piece
 {
     std::size_t consumed = 0; ///< bytes of the input read (framing and data)
-    string_view data;         ///< chunk data among them: a view into the input
+    /// Chunk data among them: a view into the input. Empty (and then
+    /// possibly without a pointer: do not hand it to memcpy) when the bytes
+    /// read were framing only.
+    string_view data;
 };
 
 /** Decodes `Transfer-Encoding: chunked` (RFC 9112 section 7.1):

@@ -37,7 +37,8 @@ credential_scheme(string_view value) noexcept
 inline constexpr string_view redaction_marker = " <redacted>";
 
 /// A value as shown: `text` then `marker` (empty unless redacted). Two
-/// views into the value and a constant: nothing is copied.
+/// views into the value and a constant: nothing is copied, and an empty
+/// part still points into one of them (safe for memcpy and `%.*s`).
 struct shown_value
 {
     string_view text;   ///< the value, or only its scheme when redacted
@@ -52,11 +53,12 @@ struct shown_value
 inline constexpr shown_value
 show(string_view value, bool secret, secrets s = secrets::redact) noexcept
 {
+    string_view const none = detail::slice(redaction_marker, 0, 0); // empty, not null
     if(!secret || s == secrets::reveal)
-        return {value, {}};
+        return {value, none};
     string_view const scheme = credential_scheme(value);
     if(scheme.empty()) // nothing to keep: the marker alone, without its SP
-        return {{}, detail::slice(redaction_marker, 1)};
+        return {none, detail::slice(redaction_marker, 1)};
     return {scheme, redaction_marker};
 }
 

@@ -96,6 +96,8 @@ public:
     void
     append(string_view s) noexcept
     {
+        if(s.empty()) // an empty view may hold no pointer: memcpy must not see it
+            return;
         std::memcpy(buf_ + size_, s.data(), s.size());
         size_ = static_cast<std::uint16_t>(size_ + s.size());
     }

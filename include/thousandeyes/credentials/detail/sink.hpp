@@ -39,6 +39,8 @@ public:
     void
     put(string_view s) noexcept
     {
+        if(s.empty()) // an empty view may hold no pointer: memcpy must not see it
+            return;
         std::memcpy(p_, s.data(), s.size());
         p_ += s.size();
     }
