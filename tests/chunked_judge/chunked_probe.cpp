@@ -6,7 +6,11 @@
 // Each input line is "PIECE HEXBODY": the body, fed in pieces of PIECE
 // bytes. Each output line is "ok HEXDATA" (the decoded data, and the body
 // was complete), or "error CODE" (the error's number).
+#include "../hex_text.hpp"
+
 #include <thousandeyes/credentials/chunked_decoder.hpp>
+
+#include <algorithm>
 
 #include <cstdio>
 #include <cstdlib>
@@ -16,25 +20,6 @@
 namespace tc = thousandeyes::credentials;
 
 namespace {
-
-std::string
-from_hex(std::string const& h)
-{
-    std::string out;
-    for(std::size_t i = 0; i + 1 < h.size(); i += 2)
-        out.push_back(static_cast<char>(std::stoi(h.substr(i, 2), nullptr, 16)));
-    return out;
-}
-
-std::string
-to_hex(std::string const& s)
-{
-    static char const digits[] = "0123456789abcdef";
-    std::string out;
-    for(unsigned char c : s)
-        out += digits[c >> 4], out += digits[c & 15];
-    return out;
-}
 
 std::string
 decode(std::string const& body, std::size_t piece)

@@ -7,6 +7,8 @@
 // request-target of a v6 request built on it (with ?aid=), and the prefix.
 // test_url_property.py holds these against Node's WHATWG URL and Python's
 // urllib.parse.
+#include "../hex_text.hpp"
+
 #include <thousandeyes/credentials.hpp>
 
 #include <cstdio>
@@ -15,15 +17,6 @@
 namespace tc = thousandeyes::credentials;
 
 namespace {
-
-std::string
-unhex(std::string const& s)
-{
-    std::string out;
-    for(std::size_t i = 0; i + 1 < s.size(); i += 2)
-        out += static_cast<char>(std::stoi(s.substr(i, 2), nullptr, 16));
-    return out;
-}
 
 void
 put_hex(tc::string_view s)
@@ -49,7 +42,7 @@ main()
             hex.pop_back();
         tc::endpoint_options opts;
         opts.allow_insecure_http = true;
-        auto const ep = tc::endpoint::parse(unhex(hex), opts);
+        auto const ep = tc::endpoint::parse(from_hex(hex), opts);
         if(!ep)
         {
             std::printf("0 %d\n", ep.error().value());
