@@ -24,6 +24,9 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/error.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -32,6 +35,7 @@
 #include <ctime>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -41,6 +45,7 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+namespace ssl = asio::ssl;
 using string_view = beast::string_view;
 
 namespace {
@@ -51,7 +56,7 @@ char const usage[] =
     "           [--basic-user EMAIL --basic-token-env VAR] [--bearer-token-env VAR]\n"
     "           [--rate-limit N] [--window-seconds N]\n"
     "           [--lockout-after N [--lockout-seconds N]] [--idle-timeout SECONDS]\n"
-    "           [--fault KIND[,KIND...]]...\n"
+    "           [--fault KIND[,KIND...]]... [--tls-cert FILE --tls-key FILE]\n"
     "\n"
     "A local double of the ThousandEyes API's credential delete, on 127.0.0.1:\n"
     "  v6: POST /v6/credentials/{id}/delete[.json|.xml][?aid=AID]\n"
@@ -62,6 +67,8 @@ char const usage[] =
     "  --port N              port to listen on; 0 (default) picks a free one\n"
     "  --port-file FILE      write the port there once listening\n"
     "  --record FILE         append each request received as one JSON line\n"
+    "  --tls-cert FILE       serve HTTPS with this certificate chain (PEM) ...\n"
+    "  --tls-key FILE          ... and this private key (PEM)\n"
     "  --ids LIST            credential ids present, e.g. 405,1000-1499\n"
     "  --account-groups LIST aid values the user may use (default: any)\n"
     "  --basic-user EMAIL    Basic credentials: this email, and the API token\n"
@@ -154,6 +161,7 @@ struct config
     std::set<std::uint64_t> ids;
     std::set<std::uint64_t> account_groups; // empty: any aid
     std::string basic_user, basic_token, bearer_token;
+    std::string tls_cert, tls_key; // both, or neither (plain HTTP)
     long rate_limit = 240;
     long window_seconds = 60;
     long lockout_after = 0;    // 0: no lockout
@@ -605,23 +613,19 @@ public:
 // One chunk of a body that never ends: 1024 bytes of data.
 std::string const endless_chunk = "400\r\n" + std::string(1024, 'x') + "\r\n";
 
-// One connection, on its own thread and io_context. Every read and write
-// has a deadline: a connection idle (or stalled inside a request) for
-// --idle-timeout seconds is closed, so no client holds a thread forever.
+// One connection's requests and answers, over a plain or TLS stream. Every
+// read and write has a deadline: a connection idle (or stalled inside a
+// request) for --idle-timeout seconds is closed, so no client holds a
+// thread forever.
+template<class Stream>
 void
-session(tcp::socket accepted, api_double& api, std::chrono::seconds idle)
+serve(Stream& stream, asio::io_context& ioc, api_double& api, std::chrono::seconds idle)
 {
-    asio::io_context ioc;
     boost::system::error_code ec;
-    tcp::socket own(ioc);
-    own.assign(tcp::v4(), accepted.release(ec), ec);
-    if(ec)
-        return;
-    beast::tcp_stream stream(std::move(own));
     beast::flat_buffer buf;
     // Runs one operation to its end, or to the deadline (then ec is timeout).
     auto run = [&](auto start) {
-        stream.expires_after(idle);
+        beast::get_lowest_layer(stream).expires_after(idle);
         ec = {};
         start([&](boost::system::error_code e, std::size_t) { ec = e; });
         ioc.restart();
@@ -634,7 +638,8 @@ session(tcp::socket accepted, api_double& api, std::chrono::seconds idle)
         p.body_limit(64 * 1024);
         run([&](auto done) { http::async_read(stream, buf, p, done); });
         if(ec == http::error::end_of_stream || ec == asio::error::eof ||
-           ec == asio::error::connection_reset || ec == beast::error::timeout)
+           ec == asio::error::connection_reset || ec == beast::error::timeout ||
+           ec == asio::ssl::error::stream_truncated)
             break;
         if(ec)
         {
@@ -659,8 +664,38 @@ session(tcp::socket accepted, api_double& api, std::chrono::seconds idle)
         if(ec || !r.res.keep_alive())
             break;
     }
-    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
-    stream.socket().close(ec);
+}
+
+// One connection, on its own thread and io_context; with `tls`, the
+// handshake first (a client that refuses the certificate sends nothing).
+void
+session(tcp::socket accepted, api_double& api, std::chrono::seconds idle, ssl::context* tls)
+{
+    asio::io_context ioc;
+    boost::system::error_code ec;
+    tcp::socket own(ioc);
+    own.assign(tcp::v4(), accepted.release(ec), ec);
+    if(ec)
+        return;
+    beast::tcp_stream plain(std::move(own));
+    if(!tls)
+        serve(plain, ioc, api, idle);
+    else
+    {
+        beast::ssl_stream<beast::tcp_stream> stream(std::move(plain), *tls);
+        plain.expires_after(idle);
+        beast::get_lowest_layer(stream).expires_after(idle);
+        stream.async_handshake(ssl::stream_base::server,
+                               [&](boost::system::error_code e) { ec = e; });
+        ioc.run();
+        if(!ec)
+            serve(stream, ioc, api, idle);
+        beast::get_lowest_layer(stream).socket().shutdown(tcp::socket::shutdown_both, ec);
+        beast::get_lowest_layer(stream).socket().close(ec);
+        return;
+    }
+    plain.socket().shutdown(tcp::socket::shutdown_both, ec);
+    plain.socket().close(ec);
 }
 
 config
@@ -697,6 +732,10 @@ parse_args(int argc, char** argv)
         };
         if(a == "--port")
             c.port = static_cast<unsigned short>(number(65535));
+        else if(a == "--tls-cert")
+            c.tls_cert = v;
+        else if(a == "--tls-key")
+            c.tls_key = v;
         else if(a == "--port-file")
             c.port_file = v;
         else if(a == "--record")
@@ -779,6 +818,8 @@ parse_args(int argc, char** argv)
         die("--basic-user", "goes with --basic-token-env");
     if(c.basic_user.empty() && c.bearer_token.empty())
         die("credentials", "give --basic-user/--basic-token-env or --bearer-token-env");
+    if(c.tls_cert.empty() != c.tls_key.empty())
+        die("--tls-cert", "goes with --tls-key");
     if(c.idle_timeout_seconds < 1)
         die("--idle-timeout", "must be at least 1 second");
     if(c.rate_limit < 1 || c.window_seconds < 1 || c.lockout_seconds < 1)
@@ -815,7 +856,18 @@ main(int argc, char** argv)
            std::rename(tmp.c_str(), cfg.port_file) != 0)
             die("--port-file", "cannot write the file");
     }
-    std::printf("te-api-double: listening on http://127.0.0.1:%u\n", port);
+    std::optional<ssl::context> tls;
+    if(!cfg.tls_cert.empty())
+    {
+        tls.emplace(ssl::context::tls_server);
+        tls->use_certificate_chain_file(cfg.tls_cert, ec);
+        if(ec)
+            die("--tls-cert", "cannot read the certificate chain (PEM)");
+        tls->use_private_key_file(cfg.tls_key, ssl::context::pem, ec);
+        if(ec)
+            die("--tls-key", "cannot read the private key (PEM), or it does not match");
+    }
+    std::printf("te-api-double: listening on %s://127.0.0.1:%u\n", tls ? "https" : "http", port);
     std::fflush(stdout);
 
     std::chrono::seconds const idle(cfg.idle_timeout_seconds);
@@ -826,6 +878,6 @@ main(int argc, char** argv)
         acceptor.accept(sock, ec);
         if(ec)
             continue;
-        std::thread(session, std::move(sock), std::ref(api), idle).detach();
+        std::thread(session, std::move(sock), std::ref(api), idle, tls ? &*tls : nullptr).detach();
     }
 }
