@@ -1,10 +1,11 @@
 // Copyright (c) 2026 The thousandeyes-credentials authors.
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
 //
-// Deleting credentials with libcurl's easy API (API v6, a Bearer token).
-// libcurl hands each response header line to a callback: that is the
-// library's header-line input form. The library builds the request and
-// owns the protocol (tc::deletion, tc::batch); libcurl only moves bytes.
+// Deleting credentials with libcurl's easy API (API v6, a Bearer token),
+// through the libcurl adapter: the library builds the request and owns the
+// protocol (tc::deletion, tc::batch); the adapter carries each attempt on
+// our CURL handle and says, from what libcurl reports, whether the request
+// left and which head came back.
 //
 //   TE_TOKEN=... curl-client https://api.thousandeyes.com 405 406 ...
 //
@@ -13,7 +14,7 @@
 
 #include <thousandeyes/credentials.hpp>
 
-#include "curl_transport.hpp"
+#include <thousandeyes/credentials/adapters/libcurl.hpp>
 
 #include <curl/curl.h>
 
@@ -22,6 +23,7 @@
 #include <cstdlib>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace tc = thousandeyes::credentials;
 
@@ -32,20 +34,10 @@ now_s()
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
-// CURLOPT_HEADERFUNCTION: each line, status line included, goes to the reader.
-static std::size_t
-on_header(char* p, std::size_t size, std::size_t n, void* reader)
+static void
+sleep_ms(std::int64_t ms)
 {
-    static_cast<tc::header_line_reader*>(reader)->line({p, size * n});
-    return size * n;
-}
-
-// The body (an error message, if any) is not needed here: the transfer
-// stops at its first byte. The head read before it is the answer.
-static std::size_t
-on_body(char*, std::size_t, std::size_t, void*)
-{
-    return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
 }
 
 int
@@ -67,65 +59,30 @@ main(int argc, char** argv)
     CURL* curl = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? curl_easy_init() : nullptr;
     if(!curl)
         return std::fputs("curl-client: libcurl does not start\n", stderr), 1;
-    tc::batch batch(static_cast<std::size_t>(argc - 2));
-    tc::header_line_reader reader; // reset for each attempt
+    // The handle's options are ours to choose (proxy, CA, timeouts); the
+    // adapter sets only what makes the request, and reads the facts.
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
+    std::vector<tc::credential_id> ids;
     for(int i = 2; i < argc; ++i)
     {
-        auto req = builder->delete_credential(argv[i]);
-        if(!req)
+        auto id = tc::credential_id::parse(argv[i]);
+        if(!id)
             return std::fprintf(stderr, "curl-client: %s: bad id\n", argv[i]), 2;
-        // Host comes from the URL, Content-Length from POSTFIELDS.
-        curl_slist* headers = nullptr;
-        for(tc::field const& f : req->fields())
-            if(!f.derived)
-                headers = curl_slist_append(
-                    headers, (std::string(f.name) + ": " + std::string(f.value)).c_str());
-        std::string const url(req->url());
-
-        // The library owns the protocol; this loop only moves bytes.
-        tc::deletion del;
-        for(tc::step s = del.next(); !s.finished(); s = del.next())
-        {
-            if(s.kind == tc::step_kind::wait)
-            {
-                std::printf(", retry in %lld ms\n", static_cast<long long>(s.wait_ms));
-                std::this_thread::sleep_for(std::chrono::milliseconds(s.wait_ms));
-                del.waited();
-                continue;
-            }
-            reader.reset(tc::response_options(now_s()));
-            curl_easy_reset(curl);
-            curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-            curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-            curl_easy_setopt(curl, CURLOPT_POSTFIELDS, ""); // v6: an empty body
-            curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
-            curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reader);
-            // a proxy's answer to CONNECT is not the API's: keep it from the reader
-            curl_easy_setopt(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
-            curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
-            curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
-            // A fresh connection per attempt: curl silently resends a request
-            // whose reused connection closed, which would hide a lost response.
-            curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
-            CURLcode const rc = curl_easy_perform(curl);
-            // A final head read is the answer, whatever became of the body;
-            // without one, the result code says whether the request left.
-            del.report(reader.get(), examples::transport_of(rc), now_s());
-            std::printf("%s: attempt %d: %s", argv[i], del.attempts(),
-                        tc::to_string(del.last_decision().outcome).data());
-        }
-        std::printf(", %s\n", tc::to_string(del.current()).data());
-        curl_slist_free_all(headers);
-        // Pacing: spread the quota left over the window left; no 429.
-        auto const after = batch.finished(del);
-        if(!after || !after->next)
-        {
-            if(after && after->stop != tc::batch_stop::none)
-                std::printf("stopped: %s\n", tc::to_string(after->stop).data());
-            break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(after->pace.wait_ms));
+        ids.push_back(*id);
     }
+    // Each id's deletion runs the canonical loop over one libcurl attempt
+    // at a time; the batch paces the ids so that none meets a 429.
+    tc::batch batch(ids.size());
+    auto const last = tc::adapters::curl_delete_batch(
+        curl, *builder, ids, batch, now_s, sleep_ms,
+        [](tc::credential_id const& id, tc::deletion const& del, tc::batch_step const&) {
+            tc::step const end = del.next();
+            std::printf("%lld: %d attempt(s), %s %s\n", static_cast<long long>(id.value()),
+                        del.attempts(), tc::to_string(end.kind).data(),
+                        tc::to_string(*end.outcome).data());
+        });
+    if(last.stop != tc::batch_stop::none)
+        std::printf("stopped: %s\n", tc::to_string(last.stop).data());
     curl_easy_cleanup(curl);
     curl_global_cleanup();
     return batch.all_gone() ? 0 : 1;

@@ -13,6 +13,7 @@
 // Exit status: 0 all deleted or already absent, 1 otherwise, 2 bad arguments.
 
 #include <thousandeyes/credentials.hpp>
+#include <thousandeyes/credentials/adapters/attempt.hpp>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -94,7 +95,10 @@ attempt(sockaddr_in const& to, tc::string_view head, tc::response_parser& parser
     }
     if(s >= 0)
         close(s); // one connection per attempt
-    del.report(parser.get(), off ? tc::transport::maybe_sent : tc::transport::never_sent, now_s());
+    tc::adapters::attempt a; // the facts, told the way every adapter tells them
+    a.writes = off > 0 ? 1 : 0;
+    a.head = parser.get();
+    tc::adapters::report(del, a, now_s());
 }
 
 int

@@ -86,7 +86,8 @@ class Request(unittest.TestCase):
                   "--token-env", "--token-file"]
         expected = {
             "request": shared + ["--show-secrets", "--curl", "--review", "--json"],
-            "delete": shared + ["--ids-file", "--max-attempts", "--timeout", "--verbose"],
+            "delete": shared + ["--ids-file", "--max-attempts", "--timeout", "--verbose",
+                                "--connect-timeout", "--cacert", "--capath", "--proxy"],
             "explain-response": ["--now", "--attempt", "--earlier-attempt-uncertain", "--json"],
         }
         for command, options in expected.items():
@@ -710,7 +711,7 @@ class Delete(unittest.TestCase):
         self.assertEqual(p.stderr.decode(),
                          "te-credentials: note: API v6 was deprecated by ThousandEyes on "
                          "2024-05-27; the live API serves v7 (--api v7 with a Bearer token)\n")
-        self.assertIn(b"attempt 1: no response", p.stdout)
+        self.assertIn(b"attempt 1: not sent", p.stdout)
         v7 = run("delete", "--api", "v7", "--id", "405", "--bearer-token-env", "TE_BEARER",
                  "--max-attempts", "1", env=dead)
         self.assertEqual((v7.returncode, v7.stderr), (1, b""))
@@ -752,7 +753,8 @@ class Proxy(unittest.TestCase):
     def test_a_proxys_200_connection_established_is_not_the_apis_answer(self):
         # An HTTPS proxy accepts CONNECT, then the tunnel fails: libcurl's
         # header callback saw "200 Connection established", but the transfer
-        # failed, so there was no answer from the API (never "200 unexpected").
+        # failed, so there was no answer from the API (never "200 unexpected"),
+        # and the request never left: the TLS handshake in the tunnel failed.
         server = socket.socket()
         server.bind(("127.0.0.1", 0))
         server.listen(4)
@@ -781,7 +783,7 @@ class Proxy(unittest.TestCase):
         self.assertEqual(p.returncode, 1, out + p.stderr.decode())
         self.assertEqual(connects, [b"CONNECT api.thousandeyes.com:443 HTTP/1.1"] * 2)
         self.assertNotIn("200 unexpected", out)
-        self.assertIn("attempt 1: no response", out)
+        self.assertIn("attempt 1: not sent", out)
         self.assertIn("credential 405: no_response", out)
 
 

@@ -105,11 +105,12 @@ def example_command(name):
     return command
 
 
-# Every client the end-to-end scenarios run: the CLI and the three examples.
+# Every client the end-to-end scenarios run: the CLI and the four examples.
 CLIENTS = {
     "cli": cli_command,
     "curl-client": example_command("curl-client"),
     "beast-client": example_command("beast-client"),
+    "httplib-client": example_command("httplib-client"),
     "firmware-client": example_command("firmware-client"),
 }
 

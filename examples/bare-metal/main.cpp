@@ -15,6 +15,7 @@
 #include "board.hpp"
 
 #include <thousandeyes/credentials.hpp>
+#include <thousandeyes/credentials/adapters/attempt.hpp>
 
 #include <charconv>
 #include <cstdint>
@@ -123,7 +124,10 @@ public:
                 break;
             bytes.remove_prefix(piece.size());
         }
-        del.report(parser.get(), tc::transport::maybe_sent, now_ms / 1000);
+        tc::adapters::attempt a; // the head went out whole on this link
+        a.writes = 1;
+        a.head = parser.get();
+        tc::adapters::report(del, a, now_ms / 1000);
     }
 };
 

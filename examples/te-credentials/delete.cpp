@@ -8,7 +8,6 @@
 #include "curl_exchange.hpp"
 #include "output.hpp"
 #include "text_files.hpp"
-#include "../curl_transport.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -17,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cli {
@@ -42,8 +42,48 @@ struct settings
 {
     tc::retry_policy policy;
     long timeout_ms = 20000;
+    long connect_timeout_ms = 0; // libcurl's default
+    char const* cacert = nullptr;
+    char const* capath = nullptr;
+    char const* proxy = nullptr;
     bool verbose = false;
 };
+
+// --cacert FILE and --capath DIR are checked before any request: a typo
+// is invalid input (exit 2), not a TLS failure at every attempt.
+void
+check_trust(settings const& s)
+{
+    std::string why;
+    if(s.cacert)
+    {
+        int const fd = open_input(s.cacert, true, why);
+        if(fd < 0)
+            fail("--cacert " + for_terminal(s.cacert), why);
+        ::close(fd);
+    }
+    struct stat st;
+    if(s.capath && (::stat(s.capath, &st) != 0 || !S_ISDIR(st.st_mode)))
+        fail("--capath " + for_terminal(s.capath), "not a directory");
+    if(s.proxy && (!*s.proxy || string_view(s.proxy).find_first_of(" \t\r\n") != string_view::npos))
+        fail("--proxy", "must be a proxy URL, such as http://proxy.example:3128");
+}
+
+// The handle's options: ours to choose, kept by the adapter at every attempt.
+void
+configure(CURL* curl, settings const& s)
+{
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, s.timeout_ms);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    if(s.connect_timeout_ms)
+        curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, s.connect_timeout_ms);
+    if(s.cacert)
+        curl_easy_setopt(curl, CURLOPT_CAINFO, s.cacert);
+    if(s.capath)
+        curl_easy_setopt(curl, CURLOPT_CAPATH, s.capath);
+    if(s.proxy)
+        curl_easy_setopt(curl, CURLOPT_PROXY, s.proxy);
+}
 
 // One id per line; blank lines and lines starting with '#' are skipped, and
 // so is an id already listed (it is deleted once). Lines are read whole: a
@@ -94,67 +134,61 @@ read_ids_file(char const* path)
 
 // The line for an attempt: what came back, and what the library decided.
 void
-report_attempt(char const* label, tc::deletion const& del, CURLcode rc, exchange const& x,
-               tc::result<tc::response> const& head)
+report_attempt(char const* label, tc::deletion const& del, tc::adapters::attempt const& a,
+               exchange const& x)
 {
     tc::decision const& d = del.last_decision();
     std::printf("%s attempt %d: ", label, del.attempts());
-    if(!head && head.error() == tc::error::response_incomplete && rc != CURLE_OK)
+    if(a.writes == 0)
     {
-        std::printf("no response (%s)", curl_easy_strerror(rc));
+        std::printf("not sent (%s)", a.error ? a.error.message().c_str() : "no connection");
         return;
     }
-    if(!head)
+    if(!a.head && a.head.error() == tc::error::response_incomplete && a.error)
+    {
+        std::printf("no response (%s)", a.error.message().c_str());
+        return;
+    }
+    if(!a.head)
     {
         char scratch[1];
-        std::printf("no readable response (%s)", head.error().message(scratch, sizeof(scratch)));
+        std::printf("no readable response (%s)", a.head.error().message(scratch, sizeof(scratch)));
         return;
     }
-    std::printf("%d %s; rate limit ", head->status, tc::to_string(d.outcome).data());
-    put_number(head->organization.remaining, "-");
+    std::printf("%d %s; rate limit ", a.head->status, tc::to_string(d.outcome).data());
+    put_number(a.head->organization.remaining, "-");
     std::fputc('/', stdout);
-    put_number(head->organization.limit, "-");
+    put_number(a.head->organization.limit, "-");
     std::fputs(" left", stdout);
-    auto const m = tc::error_message::read(string_view(x.body, x.body_size));
+    auto const m = tc::error_message::read(x.text());
     if(d.action == tc::action::fail && !m.text().empty())
         std::printf("; \"%s\"", for_terminal(m.text()).c_str()); // the server's words
-    if(rc != CURLE_OK) // the head is the answer; what became of the body is told
-        std::printf(" (body: %s)", curl_easy_strerror(rc));
+    if(a.error) // the head is the answer; what became of the body is told
+        std::printf(" (body: %s)", a.error.message().c_str());
 }
 
-// Drives one deletion to its end with the canonical loop. Prints a line per
-// attempt (the last one left open for the caller); returns the requests
-// curl sent.
+// Drives one deletion to its end with the adapter's canonical loop. Prints
+// a line per attempt (the last one left open for the caller); returns the
+// requests that left (a proxy's CONNECT is none; curl's silent resend is
+// two).
 int
 delete_one(CURL* curl, tc::request const& req, tc::deletion& del, settings const& s,
            char const* label)
 {
-    header_list const headers(req);
-    exchange x(s.verbose); // one attempt's reader and body, reset for each
+    exchange x(s.verbose); // one attempt's body, emptied for each
     int requests = 0;
-    for(tc::step st = del.next(); !st.finished(); st = del.next())
-    {
-        if(st.kind == tc::step_kind::wait)
-        {
+    tc::adapters::run_deletion(
+        del, [&](tc::response_options const& o) { return perform(curl, req, o, x); }, epoch_now,
+        sleep_ms, [&](tc::deletion const& d, tc::adapters::attempt const& a) {
+            requests += a.writes;
+            report_attempt(label, d, a, x);
+            tc::step const st = d.next();
+            if(st.kind != tc::step_kind::wait)
+                return;
             std::printf("; retry in %lld ms (%s)\n", static_cast<long long>(st.wait_ms),
                         tc::to_string(st.source).data());
             std::fflush(stdout);
-            sleep_ms(st.wait_ms);
-            del.waited();
-            continue;
-        }
-        x.reset(tc::response_options(epoch_now()));
-        CURLcode const rc = perform(curl, req, headers, s.timeout_ms, x);
-        requests += x.heads_sent > 0 ? x.heads_sent : 1;
-        if(x.heads_sent > 1)
-            del.resent(); // curl's silent resend: the first send may have been carried out
-        // A final head read completely is the answer, whatever became of
-        // the body (cut short, bad framing, too long); without one, curl's
-        // result code says whether the request may have left.
-        auto const head = x.reader.get();
-        del.report(head, examples::transport_of(rc), epoch_now());
-        report_attempt(label, del, rc, x, head);
-    }
+        });
     tc::step const end = del.next();
     if(end.kind == tc::step_kind::failed && end.wait_ms > 0)
         std::printf("; a wait of %lld ms (%s) is beyond the %lld ms allowed",
@@ -300,6 +334,14 @@ run_delete(int argc, char** argv)
         number_option(a, "--max-attempts", 1, 100, 3, "must be a number from 1 to 100"));
     s.timeout_ms = static_cast<long>(
         number_option(a, "--timeout", 1, 3600, 20, "must be seconds, from 1 to 3600") * 1000);
+    if(a.flag("--connect-timeout"))
+        s.connect_timeout_ms = static_cast<long>(
+            number_option(a, "--connect-timeout", 1, 3600, 0, "must be seconds, from 1 to 3600") *
+            1000);
+    s.cacert = a.value("--cacert");
+    s.capath = a.value("--capath");
+    s.proxy = a.value("--proxy");
+    check_trust(s);
     tc::request_builder const builder = make_builder(a);
     warn_if_deprecated(a, *builder.delete_credential(ids.front(), aid));
 
@@ -314,6 +356,7 @@ run_delete(int argc, char** argv)
         std::fputs("te-credentials: libcurl: cannot initialize\n", stderr);
         return 1;
     }
+    configure(curl, s);
     int const status = run_batch(curl, ids, aid, builder, s);
     curl_easy_cleanup(curl);
     curl_global_cleanup();

@@ -64,6 +64,15 @@ option_spec const delete_options[] = {
     TE_REQUEST_OPTIONS,
     {"--max-attempts", "N", "attempts per credential, 1 to 100 (default 3)"},
     {"--timeout", "SECONDS", "per attempt, 1 to 3600 (default 20)"},
+    {"--connect-timeout", "SECONDS", "to connect (TCP, a proxy, TLS), 1 to 3600\n"
+                                     "(default: libcurl's, 300)"},
+    {"--cacert", "FILE", "trust the CAs in this PEM file instead of the\n"
+                         "system's (a company's TLS-inspecting proxy,\n"
+                         "a test CA)"},
+    {"--capath", "DIR", "trust the CAs in this OpenSSL hashed directory"},
+    {"--proxy", "URL", "use this proxy (http://, https://, socks5h://...);\n"
+                       "without it, libcurl reads https_proxy, http_proxy,\n"
+                       "all_proxy and no_proxy"},
     {"--verbose", nullptr, "also print the request head (redacted) and the\n"
                            "response head of every attempt"},
 };

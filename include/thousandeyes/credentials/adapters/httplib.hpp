@@ -87,7 +87,8 @@ httplib_never_sent(httplib::Error e) noexcept
     to a `field_reader` as httplib hands it over (before any body); with
     `body`, an error's body is read within the buffer's capacity, and any
     other transfer stops there (httplib reports Canceled: the head stays
-    the answer). The facts come from the table of `httplib_never_sent`.
+    the answer; a 204's head, which httplib hands to no handler, is read
+    from the response). The facts come from the table of `httplib_never_sent`.
 */
 template<class Client>
 attempt
@@ -102,11 +103,16 @@ httplib_attempt(Client& client, request const& req, response_options const& opt,
             out.headers.emplace(std::string(f.name.data(), f.name.size()),
                                 std::string(f.value.data(), f.value.size()));
     attempt a;
-    out.response_handler = [&](httplib::Response const& r) {
+    bool read = false;
+    auto read_head = [&](httplib::Response const& r) {
         field_reader reader(r.status, opt);
         for(auto const& h : r.headers)
             (void)reader.field(h.first, h.second); // the first error sticks
         a.head = reader.get();
+        read = true;
+    };
+    out.response_handler = [&](httplib::Response const& r) {
+        read_head(r);
         return body != nullptr && wants_body(a.head);
     };
     if(body)
@@ -117,6 +123,9 @@ httplib_attempt(Client& client, request const& req, response_options const& opt,
     httplib::Response in;
     httplib::Error e = httplib::Error::Success;
     client.send(out, in, e);
+    // httplib calls the handler only before a body: a 204's head is read here.
+    if(!read && in.status > 0)
+        read_head(in);
     for(auto& h : out.headers) // the Authorization value's copies
         secure_wipe(&h.second[0], h.second.size());
     bool const answered = a.head || a.head.error() != error::response_incomplete;
