@@ -17,6 +17,7 @@
 #include <thousandeyes/credentials/adapters/httplib.hpp>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -41,6 +42,8 @@ sleep_ms(std::int64_t ms)
 int
 main(int argc, char** argv)
 {
+    // httplib's TLS writes with write(2): a reset must not kill the program.
+    std::signal(SIGPIPE, SIG_IGN);
     char const* token = std::getenv("TE_TOKEN");
     if(argc < 3 || !token)
         return std::fputs("usage: TE_TOKEN=... httplib-client BASE_URL ID...\n", stderr), 2;

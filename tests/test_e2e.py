@@ -20,72 +20,22 @@ import time
 import unittest
 import urllib.request
 
+import api_double
+from api_double import DIRECT, EMAIL, TOKEN, Double
+
 # key=value arguments from meson, before unittest's own.
 ARGS = {}
 while len(sys.argv) > 1 and "=" in sys.argv[1] and not sys.argv[1].startswith("-"):
     k, v = sys.argv.pop(1).split("=", 1)
     ARGS[k] = v
 
-DOUBLE = ARGS["double"]
+api_double.DOUBLE = ARGS["double"]
 CLI = ARGS["cli"]
 NODE_PEER = ARGS["node-peer"]
 FIRMWARE_ZERO_HEAP = ARGS.get("firmware-zero-heap") == "true"
-TOKEN = "g351mw5xqhvkmh1vq6zfm51c62wyzib2"
 # Loopback never goes through a proxy the environment may name (libcurl and
 # urllib both read *_proxy).
 os.environ["no_proxy"] = os.environ["NO_PROXY"] = "127.0.0.1"
-DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-EMAIL = "noreply@thousandeyes.com"
-
-
-class Double:
-    """te-api-double on a port it picks; its record of requests."""
-
-    def __init__(self, *options, ids="405", rate_limit=None, window=None):
-        self.dir = tempfile.mkdtemp(prefix="te-double-")
-        port_file = os.path.join(self.dir, "port")
-        self.record = os.path.join(self.dir, "requests.jsonl")
-        args = [DOUBLE, "--port-file", port_file, "--record", self.record,
-                "--basic-user", EMAIL, "--basic-token-env", "TE_TOKEN",
-                "--bearer-token-env", "TE_TOKEN", *options]
-        if ids:
-            args += ["--ids", ids]
-        if rate_limit:
-            args += ["--rate-limit", str(rate_limit)]
-        if window:
-            args += ["--window-seconds", str(window)]
-        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL,
-                                     env=dict(os.environ, TE_TOKEN=TOKEN))
-        deadline = time.monotonic() + 10
-        while not os.path.exists(port_file):
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("te-api-double did not start")
-            time.sleep(0.02)
-        self.port = int(pathlib.Path(port_file).read_text())
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def requests(self):
-        if not os.path.exists(self.record):
-            return []
-        return [json.loads(l) for l in pathlib.Path(self.record).read_text().splitlines()]
-
-    def statuses(self):
-        return [r["status"] for r in self.requests()]
-
-    def ids(self):
-        with DIRECT.open(self.url + "/_double/ids", timeout=10) as r:
-            return json.load(r)
-
-    def close(self):
-        self.proc.terminate()
-        self.proc.wait(timeout=10)
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 def cli_command(d, ids, token_env="TE_TOKEN", *extra):

@@ -24,6 +24,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -154,6 +155,7 @@ main(int argc, char** argv)
                           stderr),
                2;
     std::string const adapter = argv[1];
+    std::signal(SIGPIPE, SIG_IGN); // httplib over TLS writes with write(2)
     settings s;
     tc::retry_policy policy;
     std::vector<tc::credential_id> ids;

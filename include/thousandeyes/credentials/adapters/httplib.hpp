@@ -60,7 +60,13 @@ httplib_category() noexcept
     | Write                                                | maybe sent: part of it may have left |
     | Read, Canceled, Compression, Unknown, any other      | maybe sent: written, no head read |
 
-    (A proxy that refuses CONNECT is a `Connection` error in 0.11.)
+    Two facts of httplib 0.11 the caller must know: over TLS, OpenSSL writes
+    with write(2), so a connection reset by the server raises SIGPIPE
+    (ignore it: `signal(SIGPIPE, SIG_IGN)`); and a proxy that refuses
+    CONNECT deadlocks `send` (yhirose/cpp-httplib#1590, fixed in 0.13.2 by
+    #1630, which also adds `Error::ProxyConnection`; this table does not
+    name it, so a newer httplib's refused CONNECT counts as maybe sent: safe,
+    not exact).
 */
 inline bool
 httplib_never_sent(httplib::Error e) noexcept
