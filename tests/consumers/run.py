@@ -57,25 +57,33 @@ with tempfile.TemporaryDirectory(prefix="te-consumers-") as tmp:
     flags = run("pkg-config", "--cflags", "--libs", "thousandeyes-credentials", env=env).stdout.split()
     run("c++", "-std=c++17", HERE / "seed_request.cpp", *flags, "-o", tmp / "pc-consumer")
     check("pkg-config", tmp / "pc-consumer")
+    flags = run("pkg-config", "--cflags", "--libs", "thousandeyes-credentials-libcurl",
+                "thousandeyes-credentials-beast", "thousandeyes-credentials-httplib",
+                env=env).stdout.split()
+    run("c++", "-std=c++17", HERE / "adapters_consumer.cpp", *flags, "-o", tmp / "pc-adapters")
+    check("pkg-config adapters", tmp / "pc-adapters")
 
     # CMake find_package
     run("cmake", "-S", HERE / "cmake", "-B", tmp / "cmake-build", f"-DCMAKE_PREFIX_PATH={root}")
     run("cmake", "--build", tmp / "cmake-build")
     check("cmake find_package", tmp / "cmake-build" / "consumer")
+    check("cmake find_package adapters", tmp / "cmake-build" / "adapters-consumer")
 
     # A Meson subproject: only the dependency is built
     project = tmp / "meson-consumer"
     shutil.copytree(HERE / "meson", project / "app")
     shutil.copy(HERE / "seed_request.cpp", project / "seed_request.cpp")
+    shutil.copy(HERE / "adapters_consumer.cpp", project / "adapters_consumer.cpp")
     (project / "app" / "subprojects").mkdir()
     (project / "app" / "subprojects" / "thousandeyes-credentials").symlink_to(SOURCE)
     run("meson", "setup", project / "build", project / "app")
     run("meson", "compile", "-C", project / "build")
     targets = [t["name"] for t in json.loads(run("meson", "introspect", "--targets", project / "build").stdout)]
-    if targets != ["consumer"]:
+    if sorted(targets) != ["adapters-consumer", "consumer"]:
         failures += 1
         print(f"FAIL: meson subproject: targets {targets}, not only the consumer's")
     check("meson subproject", project / "build" / "consumer")
+    check("meson subproject adapters", project / "build" / "adapters-consumer")
 
-print(f"{3 - failures} passed, {failures} failed")
+print(f"{6 - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)
