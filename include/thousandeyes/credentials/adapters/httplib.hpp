@@ -133,7 +133,7 @@ httplib_attempt(Client& client, request const& req, response_options const& opt,
     if(!read && in.status > 0)
         read_head(in);
     for(auto& h : out.headers) // the Authorization value's copies
-        secure_wipe(&h.second[0], h.second.size());
+        secure_wipe(h.second.data(), h.second.size());
     bool const answered = a.head || a.head.error() != error::response_incomplete;
     if(e != httplib::Error::Success)
         a.error = {static_cast<int>(e), httplib_category()};

@@ -103,7 +103,7 @@ curl_on_body(char* p, std::size_t size, std::size_t n, void* user)
 // libcurl writes a head twice when a reused connection turns out closed
 // before any answer: both count.
 extern "C" inline int
-curl_on_debug(CURL*, curl_infotype type, char* p, std::size_t n, void* user)
+curl_on_debug(CURL* /*handle*/, curl_infotype type, char* p, std::size_t n, void* user)
 {
     auto& s = *static_cast<curl_state*>(user);
     if(type != CURLINFO_HEADER_OUT)
@@ -135,7 +135,7 @@ public:
             std::string line(f.name.data(), f.name.size());
             line.append(": ").append(f.value.data(), f.value.size());
             curl_slist* const grown = curl_slist_append(list_, line.c_str());
-            secure_wipe(&line[0], line.size());
+            secure_wipe(line.data(), line.size());
             if(!grown)
             {
                 ok_ = false;

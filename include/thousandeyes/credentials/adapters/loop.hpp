@@ -25,7 +25,7 @@ struct ignore
 {
     template<class... T>
     void
-    operator()(T const&...) const noexcept
+    operator()(T const&... /*ignored*/) const noexcept
     {
     }
 };
