@@ -92,6 +92,7 @@ struct answer
     {
         if(s.kind == step_kind::wait) { sleep_ms(s.wait_ms); del.waited(); continue; }
         // write the head, send it, read the answer's head with a reader, then
+        // report the facts (adapters::report, adapters/attempt.hpp, does this)
         del.report(reader.get(), bytes_written ? transport::maybe_sent
                                                : transport::never_sent, now);
     }
