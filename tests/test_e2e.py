@@ -495,7 +495,7 @@ class DoubleRules(unittest.TestCase):
         self.assertAlmostEqual(reset - time.time(), 60, delta=3)
 
     def test_version_is_the_projects(self):
-        p = subprocess.run([DOUBLE, "--version"], capture_output=True, text=True, timeout=10)
+        p = subprocess.run([api_double.DOUBLE, "--version"], capture_output=True, text=True, timeout=10)
         self.assertEqual(p.returncode, 0)
         cli = subprocess.run([CLI, "--version"], capture_output=True, text=True, timeout=10)
         self.assertEqual(p.stdout.split(), ["te-api-double", cli.stdout.split()[1]])
