@@ -323,3 +323,50 @@ TEST_CASE("libcurl: the body kept, the heads watched, and the handle reusable")
     CHECK(a.error == ad::make_error_code(CURLE_COULDNT_CONNECT));
     curl_easy_cleanup(curl);
 }
+
+// ---- the loops ------------------------------------------------------------------
+
+TEST_CASE("run_batch: paces between ids, stops at a 401, and never overruns the batch")
+{
+    auto ep = tc::endpoint::parse("https://api.thousandeyes.com", {});
+    auto auth = tc::authorization::bearer("tok-123");
+    auto builder = tc::request_builder::make(*ep, *auth);
+    std::vector<tc::credential_id> ids;
+    for(int i = 1; i <= 4; ++i)
+        ids.push_back(*tc::credential_id::make(i));
+    std::vector<std::int64_t> slept;
+    std::vector<int> answers{204, 503, 204, 401, 204};
+    std::size_t next = 0;
+    auto try_once = [&](tc::request const&, tc::response_options const&) {
+        ad::attempt a;
+        a.writes = 1;
+        tc::response r = status(answers[next++]);
+        r.organization.limit = 240;
+        r.organization.remaining = 120;
+        r.organization.reset = 30; // seconds from "now" (0): 250 ms a request
+        r.date = 0;
+        a.head = r;
+        return a;
+    };
+    int finished = 0, seen = 0;
+    tc::batch b(ids.size());
+    auto const last = ad::run_batch(
+        b, *builder, ids, std::nullopt, {}, try_once, [] { return std::int64_t{0}; },
+        [&](std::int64_t ms) { slept.push_back(ms); },
+        [&](tc::credential_id const&, tc::deletion const&, tc::batch_step const&) { ++finished; },
+        [&](tc::deletion const&, ad::attempt const&) { ++seen; });
+    CHECK(last.stop == tc::batch_stop::unauthorized);
+    CHECK(finished == 3);
+    CHECK(seen == 4);
+    CHECK(b.deleted() == 2);
+    CHECK(b.not_attempted() == 1);
+    CHECK(slept.size() == 3); // a pace, the 503's backoff, a pace
+    // more ids than the batch holds: it ends after its own
+    tc::batch small(1);
+    next = 0;
+    answers = {204, 204};
+    ad::run_batch(small, *builder, ids, std::nullopt, {}, try_once, [] { return std::int64_t{0}; },
+                  [](std::int64_t) {});
+    CHECK(next == 1);
+    CHECK(small.deleted() == 1);
+}

@@ -63,6 +63,16 @@ struct curl_watch
 
 namespace detail {
 
+// curl_easy_setopt called as a function: libcurl's type-checking macro
+// (typecheck-gcc.h) would add dozens of compile-time branches to every call;
+// each value here is cast to the type its option takes.
+template<class T>
+CURLcode
+setopt(CURL* easy, CURLoption option, T value) noexcept
+{
+    return (curl_easy_setopt)(easy, option, value);
+}
+
 // One attempt's state, where libcurl's callbacks write.
 struct curl_state
 {
@@ -183,38 +193,38 @@ curl_attempt(CURL* easy, request const& req, response_options const& opt,
     if(!headers.ok())
         return attempt::not_sent(make_error_code(CURLE_OUT_OF_MEMORY));
     std::string const url(req.url().data(), req.url().size());
-    curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L); // no body or method left from before
-    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, static_cast<char const*>(nullptr));
+    detail::setopt(easy, CURLOPT_URL, url.c_str());
+    detail::setopt(easy, CURLOPT_HTTPGET, 1L); // no body or method left from before
+    detail::setopt(easy, CURLOPT_CUSTOMREQUEST, static_cast<char const*>(nullptr));
     if(req.has_body())
     {
-        curl_easy_setopt(easy, CURLOPT_POSTFIELDS, ""); // POST, Content-Length: 0
-        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, 0L);
+        detail::setopt(easy, CURLOPT_POSTFIELDS, static_cast<char const*>("")); // POST, Content-Length: 0
+        detail::setopt(easy, CURLOPT_POSTFIELDSIZE, 0L);
     }
     else
-        curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, "DELETE");
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
-    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, detail::curl_on_header);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, &s);
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, detail::curl_on_body);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &s);
-    curl_easy_setopt(easy, CURLOPT_DEBUGFUNCTION, detail::curl_on_debug);
-    curl_easy_setopt(easy, CURLOPT_DEBUGDATA, &s);
-    curl_easy_setopt(easy, CURLOPT_VERBOSE, 1L);
+        detail::setopt(easy, CURLOPT_CUSTOMREQUEST, static_cast<char const*>("DELETE"));
+    detail::setopt(easy, CURLOPT_HTTPHEADER, headers.get());
+    detail::setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
+    detail::setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+    detail::setopt(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+    detail::setopt(easy, CURLOPT_HEADERFUNCTION, &detail::curl_on_header);
+    detail::setopt(easy, CURLOPT_HEADERDATA, static_cast<void*>(&s));
+    detail::setopt(easy, CURLOPT_WRITEFUNCTION, &detail::curl_on_body);
+    detail::setopt(easy, CURLOPT_WRITEDATA, static_cast<void*>(&s));
+    detail::setopt(easy, CURLOPT_DEBUGFUNCTION, &detail::curl_on_debug);
+    detail::setopt(easy, CURLOPT_DEBUGDATA, static_cast<void*>(&s));
+    detail::setopt(easy, CURLOPT_VERBOSE, 1L);
     CURLcode const rc = curl_easy_perform(easy);
     // Nothing of this attempt stays pointed at: the list is freed next.
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, static_cast<curl_write_callback>(nullptr));
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, static_cast<void*>(nullptr));
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, static_cast<curl_write_callback>(nullptr));
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, static_cast<void*>(stdout));
-    curl_easy_setopt(easy, CURLOPT_DEBUGFUNCTION, static_cast<curl_debug_callback>(nullptr));
-    curl_easy_setopt(easy, CURLOPT_DEBUGDATA, static_cast<void*>(nullptr));
-    curl_easy_setopt(easy, CURLOPT_VERBOSE, 0L);
-    curl_easy_setopt(easy, CURLOPT_URL, static_cast<char const*>(nullptr));
+    detail::setopt(easy, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));
+    detail::setopt(easy, CURLOPT_HEADERFUNCTION, static_cast<curl_write_callback>(nullptr));
+    detail::setopt(easy, CURLOPT_HEADERDATA, static_cast<void*>(nullptr));
+    detail::setopt(easy, CURLOPT_WRITEFUNCTION, static_cast<curl_write_callback>(nullptr));
+    detail::setopt(easy, CURLOPT_WRITEDATA, static_cast<void*>(stdout));
+    detail::setopt(easy, CURLOPT_DEBUGFUNCTION, static_cast<curl_debug_callback>(nullptr));
+    detail::setopt(easy, CURLOPT_DEBUGDATA, static_cast<void*>(nullptr));
+    detail::setopt(easy, CURLOPT_VERBOSE, 0L);
+    detail::setopt(easy, CURLOPT_URL, static_cast<char const*>(nullptr));
     attempt a;
     a.head = s.reader.get();
     a.writes = s.writes;
