@@ -19,7 +19,9 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/beast/_experimental/test/stream.hpp>
 
+#include <optional>
 #include <string>
+#include <vector>
 #include <thread>
 
 namespace tc = thousandeyes::credentials;
@@ -369,4 +371,87 @@ TEST_CASE("run_batch: paces between ids, stops at a 401, and never overruns the 
                   [](std::int64_t) {});
     CHECK(next == 1);
     CHECK(small.deleted() == 1);
+}
+
+TEST_CASE("each adapter's deletion and batch: a failed connect is never sent, then the answer")
+{
+    auto now = [] { return std::int64_t{0}; };
+    auto sleep = [](std::int64_t) {};
+    // Beast: the first connect fails, the second gives a stream that answers 204
+    boost::asio::io_context io;
+    std::optional<boost::beast::test::stream> client, server;
+    int connects = 0;
+    auto connect = [&](boost::system::error_code& ec) -> boost::beast::test::stream* {
+        if(connects++ == 0)
+            return ec = boost::asio::error::connection_refused, nullptr;
+        client.emplace(io);
+        server.emplace(io);
+        client->connect(*server);
+        client->append("HTTP/1.1 204 No Content\r\n\r\n");
+        return &*client;
+    };
+    tc::deletion del;
+    int never = 0;
+    tc::step end = ad::beast_delete(connect, seed_request(), del, now, sleep,
+                                    [&](tc::deletion const&, ad::attempt const& a) {
+                                        never += a.writes == 0 ? 1 : 0;
+                                    });
+    CHECK(never == 1);
+    CHECK(*end.outcome == tc::outcome::deleted);
+    auto ep = tc::endpoint::parse("https://api.thousandeyes.com", {});
+    auto builder = tc::request_builder::make(*ep, *tc::authorization::bearer("tok-123"));
+    std::vector<tc::credential_id> ids{*tc::credential_id::make(405)};
+    connects = 0;
+    tc::batch b(1);
+    ad::beast_delete_batch(connect, *builder, ids, b, now, sleep);
+    CHECK(b.deleted() == 1);
+
+    // libcurl and httplib against the local server
+    local_server s;
+    auto local = tc::request_builder::make(*tc::endpoint::parse(s.url(), {true}),
+                                           *tc::authorization::bearer("tok-123"));
+    CURL* curl = curl_easy_init();
+    tc::deletion d2;
+    CHECK(*ad::curl_delete(curl, *local->delete_credential("405"), d2, now, sleep).outcome ==
+          tc::outcome::deleted);
+    tc::batch b2(1);
+    ad::curl_delete_batch(curl, *local, ids, b2, now, sleep);
+    CHECK(b2.deleted() == 1);
+    curl_easy_cleanup(curl);
+    httplib::Client client2(s.url());
+    tc::deletion d3;
+    CHECK(*ad::httplib_delete(client2, *local->delete_credential("406"), d3, now, sleep).outcome ==
+          tc::outcome::not_found);
+    tc::batch b3(1);
+    ad::httplib_delete_batch(client2, *local, ids, b3, now, sleep);
+    CHECK(b3.deleted() == 1);
+}
+
+TEST_CASE("httplib: its errors' table says which never sent the request")
+{
+    using E = httplib::Error;
+    for(E e : {E::Connection, E::BindIPAddress, E::ConnectionTimeout, E::SSLConnection,
+               E::SSLLoadingCerts, E::SSLServerVerification})
+        CHECK(ad::httplib_never_sent(e));
+    for(E e : {E::Success, E::Unknown, E::Read, E::Write, E::Canceled, E::Compression,
+               E::ExceedRedirectCount})
+        CHECK(!ad::httplib_never_sent(e));
+    CHECK(boost::system::error_code(static_cast<int>(E::Read), ad::httplib_category()).message() ==
+          httplib::to_string(E::Read));
+}
+
+TEST_CASE("libcurl: a body longer than the buffer stops the transfer, the head kept")
+{
+    local_server s;
+    CURL* curl = curl_easy_init();
+    char b[4];
+    ad::body_buffer kept{b, sizeof(b), 0};
+    ad::curl_watch w;
+    w.body = &kept;
+    auto const a = ad::curl_attempt(curl, local_request(s, tc::api_version::v7, "406"),
+                                    tc::response_options(0), w);
+    REQUIRE(a.head.has_value());
+    CHECK(a.head->status == 404);
+    CHECK(kept.full());
+    curl_easy_cleanup(curl);
 }

@@ -70,7 +70,7 @@ template<class T>
 CURLcode
 setopt(CURL* easy, CURLoption option, T value) noexcept
 {
-    return (curl_easy_setopt)(easy, option, value);
+    return (curl_easy_setopt)(easy, option, value); // NOLINT(cppcoreguidelines-pro-type-vararg): libcurl's API is variadic
 }
 
 // One attempt's state, where libcurl's callbacks write.
