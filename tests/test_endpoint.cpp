@@ -128,6 +128,39 @@ TEST_CASE("a base URL naming the other API version is refused when the builder i
               .error() == error::base_url_version);
 }
 
+TEST_CASE("a version segment is read percent-decoded and case-folded, so no spelling bypasses the rule")
+{
+    // Found by an adversarial run: "/%76%37" and "/V7" were kept as a plain
+    // gateway prefix, so a v6 request went to "/%76%37/v6/credentials/...".
+    auto const auth = *tc::authorization::bearer("tok");
+    for(char const* spelled : {"https://gw.example.com/te/%76%37", "https://gw.example.com/te/V7",
+                               "https://gw.example.com/te/%56%37/", "https://gw.example.com/te/v%37"})
+    {
+        CAPTURE(spelled);
+        auto const ep = tc::endpoint::parse(spelled);
+        REQUIRE(ep.has_value());
+        CHECK(ep->named_version() == "v7");
+        CHECK(ep->path_prefix() == "/te");
+        CHECK(tc::request_builder::make(*ep, auth).error() == error::base_url_version);
+        tc::request_options o7;
+        o7.api = tc::api_version::v7;
+        auto const b7 = tc::request_builder::make(*ep, auth, o7);
+        REQUIRE(b7.has_value());
+        CHECK(b7->delete_credential(*tc::credential_id::parse("405"))->target() ==
+              "/te/v7/credentials/405");
+    }
+    CHECK(tc::endpoint::parse("https://gw.example.com/%76%36")->named_version() == "v6");
+    CHECK(tc::endpoint::parse("https://gw.example.com/V7/%76%37").error() == error::base_url_version);
+    // not a version: three characters, another digit, a version not last
+    for(char const* plain : {"https://gw.example.com/v%377", "https://gw.example.com/v8",
+                             "https://gw.example.com/%76", "https://gw.example.com/V7/te"})
+    {
+        CAPTURE(plain);
+        REQUIRE(tc::endpoint::parse(plain).has_value());
+        CHECK(tc::endpoint::parse(plain)->named_version() == "");
+    }
+}
+
 TEST_CASE("http is refused unless insecure http is allowed, and then its port 80 is default")
 {
     CHECK(tc::endpoint::parse("http://127.0.0.1:8080").error() == error::base_url_scheme);

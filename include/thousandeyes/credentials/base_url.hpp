@@ -116,7 +116,7 @@ struct endpoint_parser
     }
 
     // The path prefix: plain segments, one trailing '/' dropped, and a last
-    // segment "v6" or "v7" taken off as the API version it names.
+    // segment naming v6 or v7, in any spelling, taken off as that version.
     static error
     read_prefix(parts& p) noexcept
     {
@@ -127,11 +127,12 @@ struct endpoint_parser
         // "https://api.thousandeyes.com/v7": the version is the request's
         // to write, so it is taken off the prefix; "/v7/v7" would still send
         // /v7/v7/credentials/..., a mistake rather than a gateway.
-        p.version = endpoint::last_version_segment(p.prefix);
+        string_view raw;
+        p.version = endpoint::last_version_segment(p.prefix, raw);
         if(!p.version.empty())
         {
-            p.prefix.remove_suffix(p.version.size() + 1);
-            if(!endpoint::last_version_segment(p.prefix).empty())
+            p.prefix.remove_suffix(raw.size() + 1);
+            if(!endpoint::last_version_segment(p.prefix, raw).empty())
                 return error::base_url_version;
         }
         return error::success;

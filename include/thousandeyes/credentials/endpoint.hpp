@@ -58,13 +58,37 @@ private:
     {
     }
 
-    // "v6" or "v7" when it is the last segment of `prefix`, else empty.
+    // The API version the last segment of `prefix` names, "v6" or "v7",
+    // else empty; `raw` is set to that segment as written. The segment is
+    // compared percent-decoded and case-folded: a server that decodes the
+    // path before routing it reads "/%76%37" and "/V7" as "v7" too, so any
+    // spelling of a version is a version (the caller has checked each
+    // "%" is followed by two hex digits).
     static string_view
-    last_version_segment(string_view prefix) noexcept
+    last_version_segment(string_view prefix, string_view& raw) noexcept
     {
         std::size_t const cut = prefix.empty() ? 0 : prefix.rfind('/') + 1;
-        string_view const last(prefix.data() + cut, prefix.size() - cut);
-        return last == "v6" || last == "v7" ? last : string_view();
+        raw = string_view(prefix.data() + cut, prefix.size() - cut);
+        char decoded[2] = {};
+        std::size_t n = 0;
+        for(std::size_t i = 0; i < raw.size(); ++i, ++n)
+        {
+            if(n == 2)
+                return {};
+            auto c = static_cast<unsigned char>(raw[i]);
+            if(c == '%' && i + 2 < raw.size())
+            {
+                c = static_cast<unsigned char>(
+                    detail::hexdig_value(static_cast<unsigned char>(raw[i + 1])) * 16 +
+                    detail::hexdig_value(static_cast<unsigned char>(raw[i + 2])));
+                i += 2;
+            }
+            decoded[n] = static_cast<char>(c);
+        }
+        if(n != 2 || (decoded[0] | 0x20) != 'v')
+            return {};
+        return decoded[1] == '6' ? string_view("v6") : decoded[1] == '7' ? string_view("v7")
+                                                                         : string_view();
     }
 
     friend struct detail::endpoint_parser;
@@ -85,7 +109,8 @@ public:
         gateway) that is empty or `/`-separated segments, none empty or a dot
         segment, plain or percent-encoded. One trailing '/' is dropped. A
         last segment `v6` or `v7` (`https://api.thousandeyes.com/v7`, as the
-        official SDKs write their base URL) names the API version: it is
+        official SDKs write their base URL; compared percent-decoded and
+        case-folded, so `/V7` and `/%76%37` name v7 too) names the API version: it is
         kept apart (`named_version()`), not repeated in request paths, and the
         request builder refuses a request for the other version. The
         scheme and host are lowercased, an IPv6 address is written in its
