@@ -16,9 +16,12 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
+import unicodedata
 import unittest
 
 CLI = sys.argv.pop(1)
+ESCAPE_PROBE = sys.argv.pop(1) if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else None
 DATA = pathlib.Path(__file__).resolve().parent / "data"
 TOKEN = "g351mw5xqhvkmh1vq6zfm51c62wyzib2"
 SEED_AUTH = ["--basic-user", "noreply@thousandeyes.com", "--token-env", "TE_TOKEN"]
@@ -217,7 +220,7 @@ class InvalidInput(unittest.TestCase):
         (["--id", "1", "--bearer-token-env", "TE_SPACE"], "bearer token", "b64token"),
         (["--id", "1", "--bearer-token-env", "TE_CTL"], "bearer token", "b64token"),
         (["--id", "1", "--bearer-token-env", "TE_UNSET"], "--bearer-token-env TE_UNSET",
-         "the environment variable TE_UNSET is not set"),
+         "the environment variable is not set"),
         (["--id", "1", "--bearer-token-file", "/nonexistent/file"],
          "--bearer-token-file /nonexistent/file", "cannot open: No such file or directory"),
         (["--id", "1", "--bearer-token-file", "/etc/hostname/x"],
@@ -514,7 +517,9 @@ class ExplainResponse(unittest.TestCase):
             (SEED_RESPONSE[:200], [], "response head: input ended"),
             (b"HTTP/1.1 204 No Content\r\nDate : x\r\n\r\n", [], "response field line"),
             (b"<html>portal</html>\r\n\r\n", [], "response status line"),
-            (b"HTTP/1.1 204 x\r\nX: a\x00b\r\n\r\n", [], "control characters"),
+            # a transcript is text: a NUL stops the reading, with its line
+            (b"HTTP/1.1 204 x\r\nX: a\x00b\r\n\r\n", [], "line 2: contains a NUL byte"),
+            (b"HTTP/1.1 204 x\r\nX: a\x01b\r\n\r\n", [], "control characters"),
             (b"HTTP/1.1 200 x\r\nContent-Length: 1, 2\r\n\r\n", [], "Content-Length"),
             (SEED_RESPONSE, ["--now", "-5"], "--now"),
             (SEED_RESPONSE, ["--attempt", "0"], "--attempt"),
@@ -698,6 +703,196 @@ class ServerTextIsEscaped(unittest.TestCase):
         self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
         self.assert_clean(p.stdout)
         self.assertIn(b'"\\x1b[2Jgone"', p.stdout)
+
+
+class FormatCharactersAreEscaped(unittest.TestCase):
+    """Bidi controls, zero-width and other format characters (Unicode Cf),
+    and line and paragraph separators, never reach the terminal raw: found
+    by an adversarial run (U+202E in a server's error message)."""
+
+    @unittest.skipUnless(ESCAPE_PROBE, "needs the escape probe")
+    def test_every_code_point_is_escaped_exactly_when_unicodedata_says_it_acts_or_hides(self):
+        # The judge is Python's unicodedata (Unicode 14 here; a character
+        # it does not know, Cn, may be escaped by the newer table).
+        cps = [cp for cp in range(0x80, 0x110000) if not 0xD800 <= cp <= 0xDFFF]
+        text = " ".join(chr(cp) for cp in cps).encode("utf-8")
+        out = subprocess.run([ESCAPE_PROBE], input=text, capture_output=True, timeout=60)
+        self.assertEqual(out.returncode, 0)
+        shown = out.stdout.split(b" ")
+        self.assertEqual(len(shown), len(cps))
+        wrong = []
+        for cp, got in zip(cps, shown):
+            cat = unicodedata.category(chr(cp))
+            raw = chr(cp).encode("utf-8")
+            escaped_cp = ("\\u{%04x}" % cp).encode()
+            if cp < 0xA0:  # C1 controls: each byte
+                want = [b"".join(b"\\x%02x" % b for b in raw)]
+            elif cat in ("Cf", "Zl", "Zp"):
+                want = [escaped_cp]
+            elif cat == "Cn":
+                want = [raw, escaped_cp]
+            else:
+                want = [raw]
+            if got not in want:
+                wrong.append((hex(cp), cat, got))
+        self.assertEqual(wrong[:10], [])
+        self.assertNotIn(b"\xe2\x80\xae", out.stdout)
+
+    def test_explain_response_shows_a_bidi_override_as_its_code_point(self):
+        body = '{"errorMessage": "evil\u202egnp.exe\u200b\u2066x"}'.encode()
+        raw = (b"HTTP/1.1 404 Not Found\r\nContent-Length: " + str(len(body)).encode() +
+               b"\r\n\r\n" + body)
+        text = explain(raw)
+        self.assertEqual(text.returncode, 0, text.stderr)
+        for c in ("\u202e", "\u200b", "\u2066"):
+            self.assertNotIn(c.encode(), text.stdout)
+        self.assertIn(b"evil\\u{202e}gnp.exe\\u{200b}\\u{2066}x", text.stdout)
+        js = explain(raw, "--json")
+        self.assertNotIn("\u202e".encode(), js.stdout)
+        self.assertIn(b"\\u202e", js.stdout)  # JSON's own escape: the same text
+        self.assertEqual(json.loads(js.stdout)["error_message"], "evil\u202egnp.exe\u200b\u2066x")
+
+
+class ExplainFollowsFraming(unittest.TestCase):
+    """A body is a body: only an answer without one may be followed by a
+    newer head. Found by an adversarial run: a 404 whose body was a 204
+    head was explained as "204 (deleted)"."""
+
+    def test_a_body_that_looks_like_a_204_is_the_body_of_the_404(self):
+        import http.client
+        import io
+
+        fake = b"HTTP/1.1 204 No Content\r\n\r\n"
+        for status, framing, body in (
+                (404, b"Content-Length: %d\r\n" % len(fake), fake),
+                (401, b"Content-Length: %d\r\n" % len(fake), fake),
+                (404, b"Transfer-Encoding: chunked\r\n",
+                 b"%x\r\n" % len(fake) + fake + b"\r\n0\r\n\r\n"),
+                (500, b"Content-Length: 0\r\n", fake)):
+            raw = b"HTTP/1.1 %d X\r\n" % status + framing + b"\r\n" + body
+            with self.subTest(status=status, framing=framing):
+                # the judge: Python's http.client reads the same bytes
+                class Sock:
+                    def makefile(self, *_):
+                        return io.BytesIO(raw)
+                judge = http.client.HTTPResponse(Sock())
+                judge.begin()
+                self.assertEqual(judge.status, status)
+                out = explain_json(raw)
+                self.assertEqual(out["status"], status)
+                self.assertNotEqual(out["outcome"], "deleted")
+
+    def test_an_answer_without_a_body_may_still_be_followed_by_the_final_one(self):
+        for first in (b"HTTP/1.1 100 Continue\r\n\r\n",
+                      b"HTTP/1.1 200 Connection established\r\n\r\n"):
+            with self.subTest(first=first):
+                out = explain_json(first + b"HTTP/1.1 204 No Content\r\n\r\n")
+                self.assertEqual(out["status"], 204)
+
+
+LEAKED = ["g351mw5xqhvkmh1vq6zfm51c62wyzib2", "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+          "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"]
+
+
+class SecretsAreNeverEchoed(unittest.TestCase):
+    """A token typed where a variable name or a path goes is never printed:
+    the message names the option and the rule. Found by an adversarial run:
+    `--bearer-token-env "$TE_TOKEN"` echoed the token on stderr."""
+
+    def test_a_token_given_to_any_option_is_not_echoed(self):
+        for secret in LEAKED:
+            for args in (["request", "--id", "1", "--bearer-token-env", secret],
+                         ["request", "--id", "1", "--bearer-token-env=" + secret],
+                         ["request", "--id", "1", "--bearer-token-file", secret],
+                         ["request", "--id", "1", "--basic-user", "a@example.com",
+                          "--token-env", secret],
+                         ["request", "--id", "1", "--basic-user", "a@example.com",
+                          "--token-file=" + secret],
+                         ["delete", "--bearer-token-env", "TE_BEARER", "--ids-file", secret],
+                         ["delete", "--bearer-token-env", "TE_BEARER", "--id", "1",
+                          "--cacert", secret],
+                         ["delete", "--bearer-token-env", "TE_BEARER", "--id", "1",
+                          "--capath", secret],
+                         ["explain-response", secret]):
+                with self.subTest(args=args[:-1], secret=secret[:8]):
+                    env = {"TE_TOKEN": "", "TE_BEARER": "abc-123"}
+                    p = run(*args, env=env)
+                    self.assertEqual(p.returncode, 2, p.stderr)
+                    self.assertNotIn(secret.encode(), p.stdout + p.stderr)
+                    option = args[-2].split("=")[0] if args[-2].startswith("-") else None
+                    if "=" in args[-1]:
+                        option = args[-1].split("=")[0]
+                    self.assertIn((option or "FILE").encode() + b":", p.stderr)
+
+    def test_a_value_that_is_no_variable_name_is_refused_by_the_rule(self):
+        p = run("request", "--id", "1", "--bearer-token-env", "abc-123")
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode(),
+                         "te-credentials: --bearer-token-env: not a valid environment variable "
+                         "name (letters, digits and '_', not starting with a digit); the value "
+                         "is not shown, it may be a secret\n")
+
+    def test_a_plain_name_or_path_is_still_named(self):
+        p = run("request", "--id", "1", "--bearer-token-env", "TE_NOT_SET_HERE")
+        self.assertIn(b"--bearer-token-env TE_NOT_SET_HERE: the environment variable is not set",
+                      p.stderr)
+        p = run("delete", "--bearer-token-env", "TE_BEARER", "--ids-file", "/nonexistent/ids.txt")
+        self.assertIn(b"--ids-file /nonexistent/ids.txt: cannot open", p.stderr)
+
+
+class ReadsAreBounded(unittest.TestCase):
+    """Every file or stream is read up to a limit the message names. Found by
+    an adversarial run: /dev/zero was read until std::bad_alloc (exit 134)."""
+
+    def test_dev_zero_is_refused_at_its_first_nul_byte(self):
+        for args, what in ((["delete", "--bearer-token-env", "TE_BEARER", "--ids-file",
+                             "/dev/zero"], "--ids-file /dev/zero"),
+                           (["explain-response", "/dev/zero"], "FILE /dev/zero")):
+            with self.subTest(args=args):
+                started = time.monotonic()
+                p = run(*args)
+                self.assertEqual((p.returncode, p.stdout), (2, b""), p.stderr)
+                self.assertEqual(p.stderr.decode(),
+                                 f"te-credentials: {what}: line 1: contains a NUL byte\n")
+                self.assertLess(time.monotonic() - started, 20)
+
+    def test_an_endless_stream_is_refused_at_the_limit(self):
+        # a response transcript of more than 1 MiB, from a pipe that keeps writing
+        producer = subprocess.Popen(["yes", "X-Filler: aaaaaaaaaaaaaaaaaaaaaaaa"],
+                                    stdout=subprocess.PIPE)
+        try:
+            p = subprocess.run([CLI, "explain-response", "-"], stdin=producer.stdout,
+                               capture_output=True, timeout=30)
+        finally:
+            producer.kill()
+            producer.wait()
+            producer.stdout.close()
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode(), "te-credentials: standard input: larger than "
+                                            "1048576 bytes (the limit)\n")
+
+    def test_an_ids_file_over_16_mib_is_refused_with_the_limit(self):
+        with tempfile.NamedTemporaryFile("wb", suffix=".txt") as f:
+            f.write(b"# padding\n" * ((16 << 20) // 10 + 1))
+            f.flush()
+            p = run("delete", "--bearer-token-env", "TE_BEARER", "--ids-file", f.name)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b": larger than 16777216 bytes (the limit)\n", p.stderr)
+
+
+class VersionSpelling(unittest.TestCase):
+    def test_a_spelled_v7_base_url_is_refused_for_a_v6_request(self):
+        # found by an adversarial run: /%76%37 and /V7 were sent as a prefix
+        for base in ("https://gw.example.com/%76%37", "https://gw.example.com/V7"):
+            with self.subTest(base=base):
+                p = run("request", "--id", "1", "--bearer-token-env", "TE_BEARER",
+                        "--base-url", base)
+                self.assertEqual((p.returncode, p.stdout), (2, b""))
+                self.assertIn(b"--base-url:", p.stderr)
+                v7 = run("request", "--api", "v7", "--id", "1", "--bearer-token-env",
+                         "TE_BEARER", "--base-url", base)
+                self.assertEqual(v7.returncode, 0, v7.stderr)
+                self.assertTrue(v7.stdout.startswith(b"DELETE /v7/credentials/1 HTTP/1.1\r\n"))
 
 
 class Delete(unittest.TestCase):

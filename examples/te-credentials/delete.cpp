@@ -7,11 +7,10 @@
 #include "cli.hpp"
 #include "curl_exchange.hpp"
 #include "output.hpp"
-#include "text_files.hpp"
+#include "inputs.hpp"
 
 #include <chrono>
 #include <cstdio>
-#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -59,12 +58,12 @@ check_trust(settings const& s)
     {
         int const fd = open_input(s.cacert, true, why);
         if(fd < 0)
-            fail("--cacert " + for_terminal(s.cacert), why);
+            fail(option_and_value("--cacert", s.cacert), why);
         ::close(fd);
     }
     struct stat st;
     if(s.capath && (::stat(s.capath, &st) != 0 || !S_ISDIR(st.st_mode)))
-        fail("--capath " + for_terminal(s.capath), "not a directory");
+        fail(option_and_value("--capath", s.capath), "not a directory");
     if(s.proxy && (!*s.proxy || string_view(s.proxy).find_first_of(" \t\r\n") != string_view::npos))
         fail("--proxy", "must be a proxy URL, such as http://proxy.example:3128");
 }
@@ -91,40 +90,23 @@ configure(CURL* curl, settings const& s)
 std::vector<tc::credential_id>
 read_ids_file(char const* path)
 {
-    std::string const what = "--ids-file " + for_terminal(path);
+    std::string const what = option_and_value("--ids-file", path);
     std::string why;
     int const fd = open_input(path, false, why);
     if(fd < 0)
         fail(what, why);
     std::string text;
-    bool const read = read_all(fd, text);
-    int const read_errno = errno;
+    text_error const r = read_text(fd, max_ids_file, text);
     ::close(fd);
-    if(!read)
-        fail(what, std::string("cannot read: ") + std::strerror(read_errno));
-    std::set<std::int64_t> seen;
+    if(r.why)
+        fail(what, describe(r));
     std::vector<tc::credential_id> ids;
     long repeated = 0;
-    text_error const e = for_each_line(text, 4096, [&](long n, string_view s) {
-        while(!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-            s.remove_suffix(1);
-        while(!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-            s.remove_prefix(1);
-        if(s.empty() || s.front() == '#')
-            return;
-        auto const id = tc::credential_id::parse(s);
-        if(!id)
-            fail(what + ": line " + std::to_string(n), id.error());
-        if(seen.insert(id->value()).second)
-            ids.push_back(*id);
-        else
-            ++repeated;
-    });
-    if(e.why && e.limit)
-        fail(what, "line " + std::to_string(e.line) + ": longer than " + std::to_string(e.limit) +
-                       " bytes");
-    if(e.why)
-        fail(what, "line " + std::to_string(e.line) + ": " + e.why);
+    ids_error const e = ids_from_text(text, ids, repeated);
+    if(e.id && (!e.text.why || e.line < e.text.line)) // the first error in the file
+        fail(what + ": line " + std::to_string(e.line), e.id);
+    if(e.text.why)
+        fail(what, describe(e.text));
     if(ids.empty())
         fail(what, "holds no credential id");
     if(repeated)

@@ -4,7 +4,7 @@
 // te-credentials explain-response: what a response means, and what to do.
 #include "cli.hpp"
 #include "output.hpp"
-#include "text_files.hpp"
+#include "inputs.hpp"
 
 #include <thousandeyes/credentials/error_message.hpp>
 
@@ -19,85 +19,23 @@ namespace cli {
 
 namespace {
 
-// A chunked body (RFC 9112 section 7.1) decoded in place by the library's
-// decoder; what cannot be decoded ends the body there.
-string_view
-dechunk(char* p, std::size_t n)
-{
-    tc::chunked_decoder decoder;
-    string_view in(p, n);
-    std::size_t out = 0;
-    while(!in.empty() && !decoder.done())
-    {
-        auto const piece = decoder.feed(in);
-        if(!piece)
-            break;
-        // the data lies at or after `out`: moving it down is safe (a piece
-        // without data may hold no pointer)
-        if(!piece->data.empty())
-            std::memmove(p + out, piece->data.data(), piece->data.size());
-        out += piece->data.size();
-        in.remove_prefix(piece->consumed);
-    }
-    return {p, out};
-}
-
 // The input, FILE or standard input, whole.
 std::string
 read_input(char const* path)
 {
     bool const is_stdin = !path || string_view(path) == "-";
-    std::string const what = is_stdin ? "standard input" : "FILE " + for_terminal(path);
+    std::string const what = is_stdin ? "standard input" : option_and_value("FILE", path);
     std::string why;
     int const fd = is_stdin ? 0 : open_input(path, false, why);
     if(fd < 0)
         fail(what, why);
     std::string text;
-    bool const ok = read_all(fd, text);
-    int const read_errno = errno;
+    text_error const r = read_text(fd, max_transcript, text);
     if(!is_stdin)
         ::close(fd);
-    if(!ok)
-        fail(what, std::string("cannot read: ") + std::strerror(read_errno));
+    if(r.why)
+        fail(what, describe(r));
     return text;
-}
-
-// Reads the head line by line, as libcurl hands lines to the header-line
-// reader: a status line right after a complete head starts a newer
-// response (a proxy's "200 Connection established" in `curl -i` output).
-// Returns where the body starts.
-std::size_t
-read_head(tc::header_line_reader& reader, string_view text)
-{
-    std::size_t at = 0;
-    while(at < text.size())
-    {
-        if(reader.done() && text.substr(at, 5) != "HTTP/")
-            break;
-        std::size_t const eol = text.find('\n', at);
-        if(eol == string_view::npos && !reader.done())
-            break; // a line cut short: the input ended inside the head
-        std::size_t const end = eol == string_view::npos ? text.size() : eol + 1;
-        if(auto const ec = reader.line(text.substr(at, end - at)))
-            fail("response", ec);
-        at = end;
-    }
-    return at;
-}
-
-// The body as the head frames it.
-string_view
-body_of(tc::response const& r, std::string& text, std::size_t at)
-{
-    char* const p = &text[0] + at;
-    std::size_t const n = text.size() - at;
-    if(r.body == tc::body_framing::none)
-        return {};
-    if(r.body == tc::body_framing::chunked)
-        return dechunk(p, n);
-    if(r.body == tc::body_framing::content_length && r.content_length < n)
-        return {p, static_cast<std::size_t>(r.content_length)};
-    return {p, n};
 }
 
 struct explained
@@ -197,12 +135,14 @@ run_explain(int argc, char** argv)
 
     std::string text = read_input(a.positional());
     tc::header_line_reader reader(tc::response_options{now});
-    std::size_t const body_at = read_head(reader, text);
+    std::size_t body_at = 0;
+    if(auto const ec = read_transcript_head(reader, text, body_at))
+        fail("response", ec);
     auto const head = reader.get();
     if(!head)
         fail("response", head.error());
     auto const message = std::make_unique<tc::error_message>(
-        tc::error_message::read(body_of(*head, text, body_at)));
+        tc::error_message::read(transcript_body(*head, text, body_at)));
     explained const e{*head, tc::decide(*head, ctx), *message, head->retry_after_seconds(now),
                       tc::pace_of(*head, now)};
     if(a.flag("--json"))

@@ -87,8 +87,10 @@ put_json_date(char const* key, std::optional<std::int64_t> v, bool comma)
 }
 
 // Controls, DEL, C1 controls and bytes that are not well-formed UTF-8 are
-// written as \u00XX (the byte read as Latin-1), so no server text reaches
-// the terminal raw.
+// written as \u00XX (the byte read as Latin-1), and format characters
+// (U+202E and its kind) as their own escape, \u202e, a surrogate pair above
+// U+FFFF: the JSON means the same text, and no server text reaches the
+// terminal raw.
 void
 put_json_string(string_view s)
 {
@@ -97,13 +99,20 @@ put_json_string(string_view s)
     {
         auto const c = static_cast<unsigned char>(s[i]);
         std::size_t const n = safe_char(s, i);
-        if(n == 0)
+        std::uint32_t cp = 0;
+        bool const format = n == 0 && utf8_at(s, i, cp) && is_format_char(cp);
+        if(format && cp > 0xFFFF)
+            std::printf("\\u%04x\\u%04x", static_cast<unsigned>(0xD800 + ((cp - 0x10000) >> 10)),
+                        static_cast<unsigned>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+        else if(format)
+            std::printf("\\u%04x", static_cast<unsigned>(cp));
+        else if(n == 0)
             std::printf("\\u%04x", c);
         else if(c == '"' || c == '\\')
             std::printf("\\%c", c);
         else
             std::fwrite(s.data() + i, 1, n, stdout);
-        i += n ? n : 1;
+        i += n ? n : format ? utf8_at(s, i, cp) : 1;
     }
     std::fputc('"', stdout);
 }

@@ -4,7 +4,7 @@
 // What 'request' and 'delete' share: the secret, the options of the
 // request, and the builder they make.
 #include "cli.hpp"
-#include "text_files.hpp"
+#include "inputs.hpp"
 
 #include <cstdlib>
 #include <string>
@@ -15,12 +15,12 @@ namespace cli {
 
 namespace {
 
-// "--token-file PATH" or "--token-env VAR": what a message names.
+// "--token-file PATH" or "--token-env VAR": what a message names; only the
+// option when the value looks like a token typed in the wrong place.
 std::string
 source_name(char const* option, char const* source)
 {
-    std::string s = option;
-    return s.append(" ").append(for_terminal(source));
+    return option_and_value(option, source);
 }
 
 // A token file: a regular file (a FIFO or device is refused before it can
@@ -46,17 +46,12 @@ with_file_token(char const* option, char const* path, F&& f)
     if(n < 0)
         fail(what, std::string("cannot read: ") + std::strerror(read_errno));
     string_view token;
-    long lines = 0;
-    text_error const e = for_each_line(string_view(storage.data(), static_cast<std::size_t>(n)),
-                                       storage.size(), [&](long number, string_view line) {
-                                           if(number == 1)
-                                               token = line;
-                                           else if(!line.empty())
-                                               ++lines;
-                                       });
+    bool more_lines = false;
+    text_error const e = token_from_text(string_view(storage.data(), static_cast<std::size_t>(n)),
+                                         storage.size(), token, more_lines);
     if(e.why)
-        fail(what, "line " + std::to_string(e.line) + ": " + e.why);
-    if(lines)
+        fail(what, describe(e));
+    if(more_lines)
         fail(what, "holds more than one line; the token is the file's only line");
     return f(token);
 }
@@ -65,10 +60,15 @@ template<class F>
 tc::authorization
 with_env_token(char const* option, char const* name, F&& f)
 {
+    if(!is_env_name(name))
+        fail(option, "not a valid environment variable name (letters, digits and '_', not "
+                     "starting with a digit); the value is not shown, it may be a secret");
     char const* v = std::getenv(name);
+    if(!v && looks_secret(name))
+        fail(option, "names an environment variable that is not set; the name is not shown, it "
+                     "looks like a secret (the token belongs in the variable)");
     if(!v)
-        fail(source_name(option, name),
-             "the environment variable " + for_terminal(name) + " is not set");
+        fail(source_name(option, name), "the environment variable is not set");
     return f(string_view(v));
 }
 
