@@ -6,6 +6,7 @@ end-to-end tests and the transport truth table."""
 import json
 import os
 import pathlib
+import resource
 import shutil
 import ssl
 import subprocess
@@ -24,7 +25,7 @@ class Double:
     """te-api-double on a port it picks; its record of requests. With
     `tls=(cert, key, ca)` it serves HTTPS."""
 
-    def __init__(self, *options, ids="405", rate_limit=None, window=None, tls=None):
+    def __init__(self, *options, ids="405", rate_limit=None, window=None, tls=None, nofile=None):
         self.dir = tempfile.mkdtemp(prefix="te-double-")
         port_file = os.path.join(self.dir, "port")
         self.record = os.path.join(self.dir, "requests.jsonl")
@@ -44,7 +45,10 @@ class Double:
             self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
             self.context.check_hostname = False
             self.context.verify_mode = ssl.CERT_NONE
-        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL,
+        def limit():  # `ulimit -n NOFILE` for the double alone
+            if nofile:
+                resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, preexec_fn=limit,
                                      env=dict(os.environ, TE_TOKEN=TOKEN))
         deadline = time.monotonic() + 10
         while not os.path.exists(port_file):
@@ -69,6 +73,12 @@ class Double:
                                                  urllib.request.HTTPSHandler(context=self.context))
         with opener.open(self.url + "/_double/ids", timeout=10) as r:
             return json.load(r)
+
+    def memory_kib(self):
+        """The double's resident memory now and at its peak (VmRSS, VmHWM)."""
+        status = pathlib.Path(f"/proc/{self.proc.pid}/status").read_text()
+        fields = dict(l.split(":", 1) for l in status.splitlines() if ":" in l)
+        return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
 
     def close(self):
         self.proc.terminate()

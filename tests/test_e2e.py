@@ -7,6 +7,7 @@ rate limit), the double's own rules, the printed curl command run by the
 real curl, and the serialized request read by two strict parsers that no
 one here wrote (Python's h11 and Node.js's llhttp)."""
 
+import base64
 import contextlib
 import json
 import os
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import time
 import unittest
+import urllib.error
 import urllib.request
 
 import api_double
@@ -292,7 +294,10 @@ class Cli(unittest.TestCase):
             self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
             r = d.requests()[0]
         self.assertEqual((r["method"], r["target"], r["body"]), ("DELETE", "/v7/credentials/405?aid=7", ""))
-        self.assertIn(["Authorization", "Bearer " + TOKEN], r["headers"])
+        # the double records the credentials redacted: their scheme and size
+        self.assertIn(["Authorization", "Bearer <redacted>"], r["headers"])
+        self.assertEqual(r["authorization"],
+                         {"scheme": "Bearer", "bytes": len("Bearer " + TOKEN), "accepted": True})
         self.assertNotIn("Content-Length", [h[0] for h in r["headers"]])
 
     def test_verbose_shows_the_redacted_request_and_the_response(self):
@@ -368,14 +373,21 @@ class Cli(unittest.TestCase):
             with self.subTest(api=api[1]), Double() as d:
                 common = ["--id", "405", "--base-url", d.url, "--allow-insecure-http", *api]
                 env = dict(os.environ, TE_TOKEN=TOKEN)
-                view = json.loads(subprocess.run([CLI, "request", "--json", "--show-secrets", *common],
+                # the double records credentials redacted, as the CLI shows them
+                view = json.loads(subprocess.run([CLI, "request", "--json", *common],
                                                  capture_output=True, text=True, env=env).stdout)
+                secret = json.loads(subprocess.run([CLI, "request", "--json", "--show-secrets",
+                                                    *common], capture_output=True, text=True,
+                                                   env=env).stdout)
+                auth = dict(secret["fields"])["Authorization"]
                 p = subprocess.run([CLI, "delete", *common], capture_output=True, text=True,
                                    timeout=60, env=env)
                 self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
                 sent = d.requests()[0]
                 self.assertEqual((sent["method"], sent["target"]), (view["method"], view["target"]))
                 self.assertEqual(sent["headers"], view["fields"])
+                self.assertEqual(sent["authorization"], {"scheme": auth.split(" ")[0],
+                                                         "bytes": len(auth), "accepted": True})
                 self.assertEqual(sent["body"], "")
 
     def test_request_json_redacts_unless_asked(self):
@@ -605,6 +617,46 @@ class FirmwareHeap(unittest.TestCase):
             self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
             self.assertEqual(d.statuses(), [503, 204, 204])
         self.assertIn("total heap usage: 0 allocs, 0 frees, 0 bytes allocated", p.stderr)
+
+
+class DoubleKeepsNoSecrets(unittest.TestCase):
+    """The double's record and /_double/requests hold credentials redacted,
+    right or wrong; the record file is its owner's only; only API requests
+    are kept. Found by an adversarial run: both held Authorization as sent."""
+
+    def test_credentials_are_redacted_in_the_file_and_the_endpoint(self):
+        basic = base64.b64encode(f"{EMAIL}:{TOKEN}".encode()).decode()
+        sent = [("POST", "/v6/credentials/405/delete", "Basic " + basic, 204),
+                ("DELETE", "/v7/credentials/405", "Bearer wrong-token-1234567890abcdef", 401),
+                ("DELETE", "/v7/credentials/405", "Bearer " + TOKEN, 404),
+                ("GET", "/elsewhere", "Bearer " + TOKEN, 404)]
+        with Double() as d:
+            for method, target, auth, status in sent:
+                req = urllib.request.Request(d.url + target, method=method,
+                                             headers={"Authorization": auth,
+                                                      "Content-Type": "application/json"},
+                                             data=b"")
+                try:
+                    with DIRECT.open(req, timeout=10) as r:
+                        self.assertEqual(r.status, status)
+                except urllib.error.HTTPError as e:
+                    self.assertEqual(e.code, status)
+            self.assertEqual(os.stat(d.record).st_mode & 0o777, 0o600)
+            file_text = pathlib.Path(d.record).read_text()
+            with DIRECT.open(d.url + "/_double/requests", timeout=10) as r:
+                served = r.read().decode()
+                self.assertEqual(r.headers["X-Double-Records-Dropped"], "0")
+        for text in (file_text, served):
+            for secret in (TOKEN, basic, "wrong-token"):
+                self.assertNotIn(secret, text)
+        records = json.loads(served)
+        self.assertEqual([r["target"] for r in records],
+                         ["/v6/credentials/405/delete", "/v7/credentials/405", "/v7/credentials/405"])
+        self.assertEqual([r["authorization"] for r in records],
+                         [{"scheme": a.split(" ")[0], "bytes": len(a), "accepted": ok}
+                          for (_, _, a, _), ok in zip(sent, (True, False, True))])
+        self.assertEqual([dict(r["headers"])["Authorization"] for r in records],
+                         ["Basic <redacted>", "Bearer <redacted>", "Bearer <redacted>"])
 
 
 if __name__ == "__main__":

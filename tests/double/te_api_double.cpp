@@ -7,46 +7,42 @@
 //
 // It is written on Boost.Beast/Asio, already a dependency of the tests: an
 // HTTP/1.1 server whose parser is strict (it refuses what RFC 9112 refuses),
-// with no second HTTP library to install. It never shares code with the
-// library it tests: it reads requests with Beast, not with this library.
+// with no second HTTP library to install. Its answers are api_double.hpp's;
+// this file serves them.
 //
-// What it does is described by --help and by the README section "The API
-// double". Behaviour the documentation leaves open is marked "double's
-// choice" below.
+// One thread serves every connection, each a chain of asynchronous
+// operations: an idle connection costs a descriptor and a few kilobytes, no
+// thread. At most --max-connections are served; a new one past the bound
+// closes the longest idle one, and a full descriptor table does the same,
+// so that no number of idle or stalled clients stops the double answering.
+
+#include "api_double.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
-#include <boost/beast/core/detail/base64.hpp>
-#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/error.hpp>
 
-#include <chrono>
-#include <cstdint>
-#include <cstdio>
+#include <cerrno>
 #include <cstdlib>
-#include <ctime>
-#include <deque>
-#include <mutex>
+#include <list>
+#include <memory>
 #include <optional>
-#include <set>
-#include <string>
-#include <thread>
-#include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = asio::ip::tcp;
 namespace ssl = asio::ssl;
-using string_view = beast::string_view;
+using tcp = asio::ip::tcp;
+using namespace te_double;
 
 namespace {
 
@@ -56,17 +52,23 @@ char const usage[] =
     "           [--basic-user EMAIL --basic-token-env VAR] [--bearer-token-env VAR]\n"
     "           [--rate-limit N] [--window-seconds N]\n"
     "           [--lockout-after N [--lockout-seconds N]] [--idle-timeout SECONDS]\n"
+    "           [--max-connections N] [--record-limit N]\n"
     "           [--fault KIND[,KIND...]]... [--tls-cert FILE --tls-key FILE]\n"
     "\n"
     "A local double of the ThousandEyes API's credential delete, on 127.0.0.1:\n"
     "  v6: POST /v6/credentials/{id}/delete[.json|.xml][?aid=AID]\n"
     "  v7: DELETE /v7/credentials/{id}[?aid=AID]   (Bearer only)\n"
-    "  GET /_double/requests   every request received, as a JSON array\n"
+    "  GET /_double/requests   the API requests received, as a JSON array\n"
+    "                          (credentials redacted; the oldest dropped past\n"
+    "                          --record-limit, X-Double-Records-Dropped counts them)\n"
     "  GET /_double/ids        the credential ids still present\n"
     "\n"
     "  --port N              port to listen on; 0 (default) picks a free one\n"
     "  --port-file FILE      write the port there once listening\n"
-    "  --record FILE         append each request received as one JSON line\n"
+    "  --record FILE         append each API request as one JSON line (created 0600;\n"
+    "                        credentials redacted to their scheme and length)\n"
+    "  --record-limit N      API requests kept for /_double/requests (default 1000,\n"
+    "                        and 16 MiB at most)\n"
     "  --tls-cert FILE       serve HTTPS with this certificate chain (PEM) ...\n"
     "  --tls-key FILE          ... and this private key (PEM)\n"
     "  --ids LIST            credential ids present, e.g. 405,1000-1499\n"
@@ -81,6 +83,8 @@ char const usage[] =
     "                        (\"account is locked\") for --lockout-seconds (3600)\n"
     "  --idle-timeout N      close a connection idle, or stalled inside a\n"
     "                        request, for N seconds (default 30)\n"
+    "  --max-connections N   connections served at once (default 256); beyond\n"
+    "                        them the longest idle one is closed to make room\n"
     "  --fault KIND          answer the next API request with a fault, in order\n"
     "                        (none answers one request as usual):\n"
     "                        429, 500, 502, 503, 503:SECONDS (with Retry-After), 504,\n"
@@ -100,603 +104,242 @@ die(char const* what, char const* why)
     std::exit(2);
 }
 
-bool
-parse_u64(string_view s, std::uint64_t& out)
-{
-    if(s.empty() || s.size() > 19)
-        return false;
-    std::uint64_t v = 0;
-    for(char c : s)
-    {
-        if(c < '0' || c > '9')
-            return false;
-        v = v * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    out = v;
-    return true;
-}
-
-// "405,1000-1499" into `out`.
-bool
-parse_id_list(string_view s, std::set<std::uint64_t>& out)
-{
-    while(!s.empty())
-    {
-        auto const comma = s.find(',');
-        string_view item = s.substr(0, comma);
-        s = comma == string_view::npos ? string_view() : s.substr(comma + 1);
-        auto const dash = item.find('-');
-        std::uint64_t lo = 0, hi = 0;
-        if(!parse_u64(item.substr(0, dash), lo))
-            return false;
-        hi = lo;
-        if(dash != string_view::npos && !parse_u64(item.substr(dash + 1), hi))
-            return false;
-        if(hi < lo || hi - lo > 10000000)
-            return false;
-        for(std::uint64_t v = lo; v <= hi; ++v)
-            out.insert(v);
-    }
-    return true;
-}
-
-enum class fault_kind
-{
-    none, status_429, status_500, status_502, status_504, status_503, drop_before, drop_after,
-    status_500_after, malformed, body_cut, body_bad_chunks, body_endless
-};
-
-struct fault
-{
-    fault_kind kind;
-    long retry_after = -1; // 503:SECONDS
-    std::string name;
-};
-
-struct config
-{
-    unsigned short port = 0;
-    char const* port_file = nullptr;
-    char const* record = nullptr;
-    std::set<std::uint64_t> ids;
-    std::set<std::uint64_t> account_groups; // empty: any aid
-    std::string basic_user, basic_token, bearer_token;
-    std::string tls_cert, tls_key; // both, or neither (plain HTTP)
-    long rate_limit = 240;
-    long window_seconds = 60;
-    long lockout_after = 0;    // 0: no lockout
-    long lockout_seconds = 3600;
-    long idle_timeout_seconds = 30;
-    std::deque<fault> faults;
-};
-
-std::string
-json_string(string_view s)
-{
-    std::string out = "\"";
-    for(char ch : s)
-    {
-        auto const c = static_cast<unsigned char>(ch);
-        if(c == '"' || c == '\\')
-            out += '\\', out += ch;
-        else if(c < 0x20 || c >= 0x7f)
-        {
-            char u[8];
-            std::snprintf(u, sizeof(u), "\\u%04x", c);
-            out += u;
-        }
-        else
-            out += ch;
-    }
-    return out + "\"";
-}
-
-std::string
-http_date(std::time_t t)
-{
-    // IMF-fixdate (RFC 9110 section 5.6.7), written by hand: no locale.
-    static char const* const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    static char const* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char b[40];
-    std::snprintf(b, sizeof(b), "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday],
-                  tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
-                  tm.tm_sec);
-    return b;
-}
-
-using request_t = http::request<http::string_body>;
-using response_t = http::response<http::string_body>;
-
-// What to do with one request.
-struct reply
-{
-    response_t res;
-    bool drop = false;       // close the connection instead of answering
-    std::string raw;         // bytes to send instead of a response, then close
-    bool endless = false;    // after `raw`, chunks until the client goes away
-    fault_kind body_fault = fault_kind::none; // what becomes of the usual answer's body
-    std::string fault;       // the fault applied, for the record
-};
-
-// The head of `res` as bytes, for the faults that send it by hand.
-std::string
-head_bytes(response_t const& res)
-{
-    std::string h = "HTTP/1.1 " + std::to_string(res.result_int()) + " " +
-                    std::string(res.reason()) + "\r\n";
-    for(auto const& f : res)
-        h += std::string(f.name_string()) + ": " + std::string(f.value()) + "\r\n";
-    return h + "\r\n";
-}
-
-// The usual answer, its body broken as `fault` says; the connection is
-// closed after it.
-void
-break_body(reply& r)
-{
-    response_t& res = r.res;
-    std::string const body = res.body();
-    res.erase(http::field::content_length);
-    switch(r.body_fault)
-    {
-    case fault_kind::body_cut: // a length the body never reaches
-        res.set(http::field::content_length, std::to_string(body.size() + 100));
-        r.raw = head_bytes(res) + body;
-        break;
-    case fault_kind::body_bad_chunks: // a chunk-size that is not hex
-        res.set(http::field::transfer_encoding, "chunked");
-        r.raw = head_bytes(res) + "zz\r\n" + body + "\r\n0\r\n\r\n";
-        break;
-    default: // body_endless
-        res.set(http::field::transfer_encoding, "chunked");
-        r.raw = head_bytes(res);
-        r.endless = true;
-        break;
-    }
-    r.drop = true;
-}
-
-class api_double
-{
-    config cfg_;
-    std::mutex m_;
-    std::FILE* record_ = nullptr;
-    std::vector<std::string> records_;
-    // The organization's window (rate limits page): it starts with the first
-    // request and rolls over window_seconds later. Whole seconds, so that the
-    // Reset header is exact.
-    std::int64_t window_end_ = 0;
-    long used_ = 0;
-    std::deque<std::int64_t> failed_auth_; // times of 401s in the last hour
-    std::int64_t locked_until_ = 0;
-
-    static std::int64_t
-    now()
-    {
-        return std::chrono::duration_cast<std::chrono::seconds>(
-                   std::chrono::system_clock::now().time_since_epoch())
-            .count();
-    }
-
-    void
-    put_rate_limit(response_t& res, long remaining, std::int64_t reset)
-    {
-        res.set("X-Organization-Rate-Limit-Limit", std::to_string(cfg_.rate_limit));
-        res.set("X-Organization-Rate-Limit-Remaining", std::to_string(remaining));
-        res.set("X-Organization-Rate-Limit-Reset", std::to_string(reset));
-    }
-
-    // An error body: v6 {"errorMessage"} (XML for .xml), v7 problem details.
-    static void
-    error_body(response_t& res, bool v7, bool xml, string_view target, string_view message)
-    {
-        if(v7 && res.result_int() == 401)
-        {
-            res.set(http::field::content_type, "application/json");
-            res.body() = "{\"error\":\"invalid_token\",\"error_description\":" +
-                         json_string(message) + "}";
-        }
-        else if(v7)
-        {
-            res.set(http::field::content_type, "application/problem+json");
-            res.body() = "{\"type\":\"about:blank\",\"title\":" +
-                         json_string(std::string(res.reason())) +
-                         ",\"status\":" + std::to_string(res.result_int()) +
-                         ",\"detail\":" + json_string(message) +
-                         ",\"instance\":" + json_string(target) + "}";
-        }
-        else if(xml)
-        {
-            res.set(http::field::content_type, "text/xml;charset=UTF-8");
-            res.body() = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><error><errorMessage>" +
-                         std::string(message) + "</errorMessage></error>";
-        }
-        else
-        {
-            res.set(http::field::content_type, "application/json;charset=UTF-8");
-            res.body() = "{\"errorMessage\":" + json_string(message) + "}";
-        }
-    }
-
-    bool
-    authenticated(request_t const& req, bool v7) const
-    {
-        string_view const v = req[http::field::authorization];
-        if(v.starts_with("Bearer ") && !cfg_.bearer_token.empty())
-            return v.substr(7) == cfg_.bearer_token;
-        // Basic is not accepted by v7 (OAuth bearer tokens only).
-        if(v.starts_with("Basic ") && !v7 && !cfg_.basic_user.empty())
-        {
-            std::string const expected = cfg_.basic_user + ":" + cfg_.basic_token;
-            std::string enc(beast::detail::base64::encoded_size(expected.size()), '\0');
-            enc.resize(beast::detail::base64::encode(&enc[0], expected.data(), expected.size()));
-            return v.substr(6) == enc;
-        }
-        return false;
-    }
-
-    reply
-    route(request_t const& req, std::int64_t t)
-    {
-        reply r;
-        response_t& res = r.res;
-        res.version(11);
-        res.keep_alive(req.keep_alive());
-        res.set(http::field::date, http_date(static_cast<std::time_t>(t)));
-        res.set(http::field::cache_control, "no-store");
-        string_view const target = req.target();
-        auto const q = target.find('?');
-        string_view path = target.substr(0, q);
-        string_view query = q == string_view::npos ? string_view() : target.substr(q + 1);
-        bool const v6 = path.starts_with("/v6/");
-        bool const v7 = path.starts_with("/v7/");
-        bool const xml = v6 && path.ends_with(".xml");
-
-        auto fail = [&](http::status s, string_view message) -> reply& {
-            res.result(s);
-            error_body(res, v7, xml, path, message);
-            return r;
-        };
-
-        // Double's choice, off unless --lockout-after is given: after that
-        // many failed authentications in an hour the account is locked for
-        // --lockout-seconds. The docs give no threshold; their only words are
-        // "401: invalid credentials provided or account is locked".
-        if(t < locked_until_)
-            return fail(http::status::unauthorized, "Account is locked");
-
-        bool fail_after = false;
-        if(!cfg_.faults.empty() && (v6 || v7))
-        {
-            fault const f = cfg_.faults.front();
-            cfg_.faults.pop_front();
-            r.fault = f.name;
-            switch(f.kind)
-            {
-            case fault_kind::none:
-                r.fault.clear();
-                break; // this request is answered as usual
-            case fault_kind::drop_before:
-                r.drop = true;
-                return r;
-            case fault_kind::malformed:
-                // A field name with a space (RFC 9112 section 5.1 asks for a
-                // 400 from a server; a strict client refuses it), then close.
-                r.drop = true;
-                r.raw = "HTTP/1.1 204 No Content\r\nBad Name: 1\r\n\r\n";
-                return r;
-            case fault_kind::status_429:
-                // As if the quota ran out one second before the window resets.
-                put_rate_limit(res, 0, t + 1);
-                return fail(http::status::too_many_requests, "Rate limit exceeded");
-            case fault_kind::status_500:
-                return fail(http::status::internal_server_error, "Internal server error");
-            case fault_kind::status_502:
-                return fail(http::status::bad_gateway, "Bad gateway");
-            case fault_kind::status_504:
-                return fail(http::status::gateway_timeout, "Gateway timeout");
-            case fault_kind::status_503:
-                if(f.retry_after >= 0)
-                    res.set(http::field::retry_after, std::to_string(f.retry_after));
-                return fail(http::status::service_unavailable, "The API is in maintenance mode");
-            case fault_kind::drop_after:
-                r.drop = true; // carried out below; the answer is lost
-                break;
-            case fault_kind::status_500_after:
-                fail_after = true; // carried out below; the answer is a 500
-                break;
-            case fault_kind::body_cut:
-            case fault_kind::body_bad_chunks:
-            case fault_kind::body_endless:
-                r.body_fault = f.kind; // answered as usual, its body broken
-                break;
-            }
-        }
-
-        if(!v6 && !v7)
-            return fail(http::status::not_found, "No such endpoint");
-
-        if(!authenticated(req, v7))
-        {
-            failed_auth_.push_back(t);
-            while(!failed_auth_.empty() && failed_auth_.front() <= t - 3600)
-                failed_auth_.pop_front();
-            if(cfg_.lockout_after > 0 && static_cast<long>(failed_auth_.size()) >= cfg_.lockout_after)
-                locked_until_ = t + cfg_.lockout_seconds;
-            bool const basic_on_v7 =
-                v7 && string_view(req[http::field::authorization]).starts_with("Basic ");
-            return fail(http::status::unauthorized,
-                        basic_on_v7 ? "Basic authentication is not accepted; use a bearer token"
-                                    : "Invalid credentials");
-        }
-
-        // The organization's rate limit counts every authenticated request.
-        if(t >= window_end_)
-        {
-            window_end_ = t + cfg_.window_seconds;
-            used_ = 0;
-        }
-        ++used_;
-        long const remaining = used_ <= cfg_.rate_limit ? cfg_.rate_limit - used_ : 0;
-        put_rate_limit(res, remaining, window_end_);
-        if(used_ > cfg_.rate_limit)
-            return fail(http::status::too_many_requests, "Rate limit exceeded");
-
-        // The path: /v6/credentials/{id}/delete[.json|.xml], /v7/credentials/{id}
-        string_view rest = path.substr(4);
-        if(!rest.starts_with("credentials/"))
-            return fail(http::status::not_found, "No such endpoint");
-        rest.remove_prefix(12);
-        auto const slash = rest.find('/');
-        string_view const id_text = rest.substr(0, slash);
-        string_view const tail = slash == string_view::npos ? string_view() : rest.substr(slash);
-        if(v6 && tail != "/delete" && tail != "/delete.json" && tail != "/delete.xml")
-            return fail(http::status::not_found, "No such endpoint");
-        if(v7 && slash != string_view::npos)
-            return fail(http::status::not_found, "No such endpoint");
-        if(req.method() != (v6 ? http::verb::post : http::verb::delete_))
-            return fail(http::status::method_not_allowed,
-                        v6 ? "Use POST for this endpoint" : "Use DELETE for this endpoint");
-
-        // The query: aid, and (v6) format; anything else is ignored.
-        string_view aid_text;
-        string_view format;
-        bool has_aid = false;
-        bool two_aids = false;
-        while(!query.empty())
-        {
-            auto const amp = query.find('&');
-            string_view const item = query.substr(0, amp);
-            query = amp == string_view::npos ? string_view() : query.substr(amp + 1);
-            if(item.starts_with("aid="))
-            {
-                two_aids = has_aid;
-                has_aid = true;
-                aid_text = item.substr(4);
-            }
-            else if(item.starts_with("format="))
-                format = item.substr(7);
-        }
-
-        // v6 format: the suffix wins, then Accept, then format= (v6 "Request
-        // and response formats"); none matching is 406. v7 speaks JSON.
-        if(v6 && tail == "/delete")
-        {
-            string_view const accept = req[http::field::accept];
-            bool const ok = accept.empty() || accept.find("application/json") != string_view::npos ||
-                            accept.find("text/xml") != string_view::npos ||
-                            accept.find("application/xml") != string_view::npos ||
-                            accept.find("*/*") != string_view::npos ||
-                            format == "json" || format == "xml";
-            if(!ok)
-                return fail(http::status::not_acceptable, "Use Accept: application/json or text/xml");
-        }
-
-        // The body "must be provided, but should be empty". Double's choice:
-        // a body that is not empty is 400; POST data of another type is 415.
-        if(v6)
-        {
-            string_view const type = req[http::field::content_type];
-            if(!type.empty() && !type.starts_with("application/json"))
-                return fail(http::status::unsupported_media_type,
-                            "The request body must be application/json");
-        }
-        if(!req.body().empty())
-            return fail(http::status::bad_request, "The request body must be empty");
-
-        // aid: an invalid one is 400, a group the user is not in is 403
-        // (v6 "Account context").
-        std::uint64_t aid = 0;
-        if(two_aids || (has_aid && (!parse_u64(aid_text, aid) || aid == 0)))
-            return fail(http::status::bad_request, "Invalid aid");
-        if(has_aid && !cfg_.account_groups.empty() && !cfg_.account_groups.count(aid))
-            return fail(http::status::forbidden, "You are not assigned to this account group");
-
-        std::uint64_t id = 0;
-        if(!parse_u64(id_text, id) || !cfg_.ids.count(id))
-            return fail(http::status::not_found, "Credential not found");
-        cfg_.ids.erase(id);
-        if(fail_after)
-            return fail(http::status::internal_server_error, "Internal server error");
-        res.result(http::status::no_content);
-        // The seed response's Content-Type, and no body.
-        res.set(http::field::content_type, "application/json;charset=UTF-8");
-        return r;
-    }
-
-    void
-    record(request_t const& req, reply const& r)
-    {
-        std::string line = "{\"seq\":" + std::to_string(records_.size() + 1) +
-                           ",\"method\":" + json_string(req.method_string()) +
-                           ",\"target\":" + json_string(req.target()) +
-                           ",\"version\":\"" + std::to_string(req.version() / 10) + "." +
-                           std::to_string(req.version() % 10) + "\",\"headers\":[";
-        bool first = true;
-        for(auto const& f : req)
-        {
-            line += first ? "[" : ",[";
-            first = false;
-            line += json_string(f.name_string()) + "," + json_string(f.value()) + "]";
-        }
-        line += "],\"body\":" + json_string(req.body()) + ",\"status\":" +
-                (r.drop ? std::string("null") : std::to_string(r.res.result_int())) +
-                ",\"fault\":" + (r.fault.empty() ? std::string("null") : json_string(r.fault)) +
-                "}";
-        if(record_)
-        {
-            std::fprintf(record_, "%s\n", line.c_str());
-            std::fflush(record_);
-        }
-        records_.push_back(std::move(line));
-    }
-
-    reply
-    control(request_t const& req)
-    {
-        reply r;
-        r.res.version(11);
-        r.res.keep_alive(req.keep_alive());
-        r.res.set(http::field::content_type, "application/json");
-        std::string body = "[";
-        if(req.target() == "/_double/requests")
-            for(std::size_t i = 0; i < records_.size(); ++i)
-                body += (i ? "," : "") + records_[i];
-        else if(req.target() == "/_double/ids")
-        {
-            bool first = true;
-            for(auto id : cfg_.ids)
-                body += (first ? "" : ",") + std::to_string(id), first = false;
-        }
-        else
-        {
-            r.res.result(http::status::not_found);
-            r.res.body() = "{}";
-            r.res.prepare_payload();
-            return r;
-        }
-        r.res.result(http::status::ok);
-        r.res.body() = body + "]";
-        r.res.prepare_payload(); // a kept-alive client needs the length
-        return r;
-    }
-
-public:
-    explicit api_double(config c) : cfg_(std::move(c))
-    {
-        if(cfg_.record && !(record_ = std::fopen(cfg_.record, "a")))
-            die("--record", "cannot open the file");
-    }
-
-    reply
-    handle(request_t const& req)
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        if(string_view(req.target()).starts_with("/_double/"))
-            return control(req);
-        reply r = route(req, now());
-        record(req, r);
-        if(!r.drop)
-            r.res.prepare_payload();
-        // A 204 carries no Content-Length (RFC 9110 section 8.6).
-        if(r.res.result() == http::status::no_content)
-            r.res.erase(http::field::content_length);
-        else if(r.body_fault != fault_kind::none && !r.drop)
-            break_body(r);
-        return r;
-    }
-};
-
 // One chunk of a body that never ends: 1024 bytes of data.
 std::string const endless_chunk = "400\r\n" + std::string(1024, 'x') + "\r\n";
 
+// What the server knows of a connection: that it can be closed to make room.
+struct connection_base
+{
+    virtual ~connection_base() = default;
+    virtual void close() = 0;
+};
+
+// The connections served, the longest idle first. One thread touches it.
+using connection_list = std::list<connection_base*>;
+
 // One connection's requests and answers, over a plain or TLS stream. Every
 // read and write has a deadline: a connection idle (or stalled inside a
-// request) for --idle-timeout seconds is closed, so no client holds a
-// thread forever.
+// request) for --idle-timeout seconds is closed.
 template<class Stream>
-void
-serve(Stream& stream, asio::io_context& ioc, api_double& api, std::chrono::seconds idle)
+class connection : public connection_base, public std::enable_shared_from_this<connection<Stream>>
 {
-    boost::system::error_code ec;
-    beast::flat_buffer buf;
-    // Runs one operation to its end, or to the deadline (then ec is timeout).
-    auto run = [&](auto start) {
-        beast::get_lowest_layer(stream).expires_after(idle);
-        ec = {};
-        start([&](boost::system::error_code e, std::size_t) { ec = e; });
-        ioc.restart();
-        ioc.run();
-    };
-    for(;;)
+    Stream stream_;
+    api_double& api_;
+    std::chrono::seconds idle_;
+    connection_list& live_;
+    connection_list::iterator at_;
+    bool listed_ = true;
+    beast::flat_buffer buf_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    reply r_;
+
+    auto&
+    socket()
     {
-        http::request_parser<http::string_body> p;
-        p.header_limit(16 * 1024);
-        p.body_limit(64 * 1024);
-        run([&](auto done) { http::async_read(stream, buf, p, done); });
+        return beast::get_lowest_layer(stream_).socket();
+    }
+
+    void
+    unlist()
+    {
+        if(listed_)
+            live_.erase(at_);
+        listed_ = false;
+    }
+
+    // Active again: the longest idle connection is now another one.
+    void
+    touch()
+    {
+        if(listed_)
+            live_.splice(live_.end(), live_, at_);
+    }
+
+    // Calls `next(ec)` with the shared owner kept alive.
+    template<class F>
+    auto
+    then(F next)
+    {
+        return [self = this->shared_from_this(), next](boost::system::error_code ec,
+                                                        std::size_t = 0) { next(*self, ec); };
+    }
+
+    void
+    read()
+    {
+        parser_.emplace();
+        parser_->header_limit(16 * 1024);
+        parser_->body_limit(64 * 1024);
+        beast::get_lowest_layer(stream_).expires_after(idle_);
+        http::async_read(stream_, buf_, *parser_, then([](connection& c, auto ec) {
+            c.on_read(ec);
+        }));
+    }
+
+    void
+    on_read(boost::system::error_code ec)
+    {
         if(ec == http::error::end_of_stream || ec == asio::error::eof ||
            ec == asio::error::connection_reset || ec == beast::error::timeout ||
-           ec == asio::ssl::error::stream_truncated)
-            break;
+           ec == asio::ssl::error::stream_truncated || ec == asio::error::operation_aborted ||
+           !socket().is_open())
+            return close();
+        touch();
         if(ec)
         {
             // A request Beast's strict parser refuses: 400, then close.
-            response_t res{http::status::bad_request, 11};
-            res.set(http::field::connection, "close");
-            res.set(http::field::content_type, "application/json;charset=UTF-8");
-            res.body() = "{\"errorMessage\":\"Malformed request\"}";
-            res.prepare_payload();
-            run([&](auto done) { http::async_write(stream, res, done); });
-            break;
+            r_ = reply{};
+            r_.res = response_t{http::status::bad_request, 11};
+            r_.res.set(http::field::connection, "close");
+            r_.res.set(http::field::content_type, "application/json;charset=UTF-8");
+            r_.res.body() = "{\"errorMessage\":\"Malformed request\"}";
+            r_.res.prepare_payload();
+            r_.res.keep_alive(false);
+            return answer();
         }
-        reply r = api.handle(p.get());
-        if(!r.raw.empty())
-            run([&](auto done) { asio::async_write(stream, asio::buffer(r.raw), done); });
-        // A body that never ends: chunks for as long as the client reads.
-        while(r.endless && !ec)
-            run([&](auto done) { asio::async_write(stream, asio::buffer(endless_chunk), done); });
-        if(r.drop)
-            break; // the lost response: close without a word
-        run([&](auto done) { http::async_write(stream, r.res, done); });
-        if(ec || !r.res.keep_alive())
-            break;
+        r_ = api_.handle(parser_->get());
+        if(r_.raw.empty())
+            return after_raw();
+        beast::get_lowest_layer(stream_).expires_after(idle_);
+        asio::async_write(stream_, asio::buffer(r_.raw), then([](connection& c, auto ec) {
+            if(ec)
+                return c.close();
+            c.after_raw();
+        }));
     }
-}
 
-// One connection, on its own thread and io_context; with `tls`, the
-// handshake first (a client that refuses the certificate sends nothing).
-void
-session(tcp::socket accepted, api_double& api, std::chrono::seconds idle, ssl::context* tls)
-{
-    asio::io_context ioc;
-    boost::system::error_code ec;
-    tcp::socket own(ioc);
-    own.assign(tcp::v4(), accepted.release(ec), ec);
-    if(ec)
-        return;
-    beast::tcp_stream plain(std::move(own));
-    if(!tls)
-        serve(plain, ioc, api, idle);
-    else
+    // A body that never ends: chunks for as long as the client reads.
+    void
+    after_raw()
     {
-        beast::ssl_stream<beast::tcp_stream> stream(std::move(plain), *tls);
-        plain.expires_after(idle);
-        beast::get_lowest_layer(stream).expires_after(idle);
-        stream.async_handshake(ssl::stream_base::server,
-                               [&](boost::system::error_code e) { ec = e; });
-        ioc.run();
-        if(!ec)
-            serve(stream, ioc, api, idle);
-        beast::get_lowest_layer(stream).socket().shutdown(tcp::socket::shutdown_both, ec);
-        beast::get_lowest_layer(stream).socket().close(ec);
-        return;
+        if(r_.endless)
+        {
+            beast::get_lowest_layer(stream_).expires_after(idle_);
+            return asio::async_write(stream_, asio::buffer(endless_chunk),
+                                     then([](connection& c, auto ec) {
+                                         if(ec)
+                                             return c.close();
+                                         c.after_raw();
+                                     }));
+        }
+        if(r_.drop)
+            return close(); // the lost response: close without a word
+        answer();
     }
-    plain.socket().shutdown(tcp::socket::shutdown_both, ec);
-    plain.socket().close(ec);
-}
+
+    void
+    answer()
+    {
+        beast::get_lowest_layer(stream_).expires_after(idle_);
+        http::async_write(stream_, r_.res, then([](connection& c, auto ec) {
+            if(ec || !c.r_.res.keep_alive())
+                return c.close();
+            c.read();
+        }));
+    }
+
+public:
+    connection(Stream s, api_double& api, std::chrono::seconds idle, connection_list& live)
+        : stream_(std::move(s))
+        , api_(api)
+        , idle_(idle)
+        , live_(live)
+        , at_(live.insert(live.end(), this))
+    {
+    }
+
+    ~connection() override
+    {
+        unlist();
+    }
+
+    void
+    start()
+    {
+        if constexpr(std::is_same_v<Stream, beast::tcp_stream>)
+            read();
+        else
+        {
+            // TLS: the handshake first (a client that refuses the
+            // certificate sends nothing).
+            beast::get_lowest_layer(stream_).expires_after(idle_);
+            stream_.async_handshake(ssl::stream_base::server, then([](connection& c, auto ec) {
+                if(ec)
+                    return c.close();
+                c.read();
+            }));
+        }
+    }
+
+    void
+    close() override
+    {
+        unlist();
+        boost::system::error_code ec;
+        socket().shutdown(tcp::socket::shutdown_both, ec);
+        socket().close(ec);
+    }
+};
+
+// Accepts connections on 127.0.0.1 and keeps them within the bound.
+class server
+{
+    tcp::acceptor& acceptor_;
+    api_double& api_;
+    ssl::context* tls_;
+    std::chrono::seconds idle_;
+    std::size_t max_;
+    connection_list live_;
+    asio::steady_timer pause_;
+
+    void
+    close_oldest()
+    {
+        if(!live_.empty())
+            live_.front()->close();
+    }
+
+    void
+    accept()
+    {
+        acceptor_.async_accept([this](boost::system::error_code ec, tcp::socket s) {
+            if(ec)
+            {
+                // Out of descriptors (EMFILE, ENFILE) or another failure:
+                // make room, and try again shortly rather than spin.
+                close_oldest();
+                pause_.expires_after(std::chrono::milliseconds(10));
+                return pause_.async_wait([this](boost::system::error_code) { accept(); });
+            }
+            if(live_.size() >= max_)
+                close_oldest();
+            beast::tcp_stream plain(std::move(s));
+            if(tls_)
+                std::make_shared<connection<beast::ssl_stream<beast::tcp_stream>>>(
+                    beast::ssl_stream<beast::tcp_stream>(std::move(plain), *tls_), api_, idle_,
+                    live_)
+                    ->start();
+            else
+                std::make_shared<connection<beast::tcp_stream>>(std::move(plain), api_, idle_,
+                                                                live_)
+                    ->start();
+            accept();
+        });
+    }
+
+public:
+    server(tcp::acceptor& a, api_double& api, ssl::context* tls, std::chrono::seconds idle,
+           std::size_t max)
+        : acceptor_(a)
+        , api_(api)
+        , tls_(tls)
+        , idle_(idle)
+        , max_(max)
+        , pause_(a.get_executor())
+    {
+        accept();
+    }
+};
 
 config
 parse_args(int argc, char** argv)
@@ -766,6 +409,10 @@ parse_args(int argc, char** argv)
             c.lockout_seconds = number(86400);
         else if(a == "--idle-timeout")
             c.idle_timeout_seconds = number(86400);
+        else if(a == "--max-connections")
+            c.max_connections = number(100000);
+        else if(a == "--record-limit")
+            c.record_limit = static_cast<std::size_t>(number(10000000));
         else if(a == "--fault")
         {
             string_view s = v;
@@ -820,6 +467,8 @@ parse_args(int argc, char** argv)
         die("credentials", "give --basic-user/--basic-token-env or --bearer-token-env");
     if(c.tls_cert.empty() != c.tls_key.empty())
         die("--tls-cert", "goes with --tls-key");
+    if(c.max_connections < 1)
+        die("--max-connections", "must be at least 1");
     if(c.idle_timeout_seconds < 1)
         die("--idle-timeout", "must be at least 1 second");
     if(c.rate_limit < 1 || c.window_seconds < 1 || c.lockout_seconds < 1)
@@ -870,14 +519,17 @@ main(int argc, char** argv)
     std::printf("te-api-double: listening on %s://127.0.0.1:%u\n", tls ? "https" : "http", port);
     std::fflush(stdout);
 
-    std::chrono::seconds const idle(cfg.idle_timeout_seconds);
-    api_double api(std::move(cfg));
-    for(;;)
+    // The record file holds requests: created readable by its owner only.
+    std::FILE* record = nullptr;
+    if(cfg.record)
     {
-        tcp::socket sock(io);
-        acceptor.accept(sock, ec);
-        if(ec)
-            continue;
-        std::thread(session, std::move(sock), std::ref(api), idle, tls ? &*tls : nullptr).detach();
+        int const fd = ::open(cfg.record, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+        if(fd < 0 || !(record = ::fdopen(fd, "a")))
+            die("--record", "cannot open the file");
     }
+    std::chrono::seconds const idle(cfg.idle_timeout_seconds);
+    std::size_t const max = static_cast<std::size_t>(cfg.max_connections);
+    api_double api(std::move(cfg), record);
+    server s(acceptor, api, tls ? &*tls : nullptr, idle, max);
+    io.run();
 }
