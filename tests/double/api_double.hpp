@@ -466,13 +466,28 @@ class api_double
         return r;
     }
 
+    // The scheme of a credential, when it is one of the registered ones
+    // (IANA's HTTP Authentication Scheme Registry, and NTLM): a client may
+    // send anything, and the word before the first space may be the secret.
+    static string_view
+    known_scheme(string_view v)
+    {
+        static char const* const schemes[] = {"Basic",  "Bearer",    "Digest",      "HOBA",
+                                              "Mutual", "Negotiate", "NTLM",        "OAuth",
+                                              "vapid",  "SCRAM-SHA-1", "SCRAM-SHA-256"};
+        string_view const word = v.substr(0, v.find(' '));
+        for(char const* s : schemes)
+            if(word.size() < v.size() && beast::iequals(word, s))
+                return word;
+        return {};
+    }
+
     // An Authorization value as the CLI's review shows it: the scheme, then
     // the marker; never the credentials, right or wrong.
     static std::string
     redacted(string_view v)
     {
-        auto const sp = v.find(' ');
-        string_view const scheme = sp == string_view::npos ? string_view() : v.substr(0, sp);
+        string_view const scheme = known_scheme(v);
         return scheme.empty() ? "<redacted>" : std::string(scheme) + " <redacted>";
     }
 
@@ -514,7 +529,9 @@ class api_double
             line += json_string(f.name_string()) + "," +
                     json_string(secret ? redacted(f.value()) : std::string(f.value())) + "]";
             if(secret && auth == "null" && beast::iequals(f.name_string(), "Authorization"))
-                auth = "{\"scheme\":" + json_string(f.value().substr(0, f.value().find(' '))) +
+                auth = "{\"scheme\":" +
+                       (known_scheme(f.value()).empty() ? std::string("null")
+                                                        : json_string(known_scheme(f.value()))) +
                        ",\"bytes\":" + std::to_string(f.value().size()) +
                        ",\"accepted\":" + (accepted ? "true" : "false") + "}";
         }
@@ -602,6 +619,13 @@ public:
     dropped() const
     {
         return dropped_;
+    }
+
+    /// The record's lines, oldest first, as /_double/requests serves them.
+    std::deque<std::string> const&
+    records() const
+    {
+        return records_;
     }
 
     /// The credentials the double accepts, for a test to check nothing leaks.

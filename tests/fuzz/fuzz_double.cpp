@@ -1,0 +1,102 @@
+// Copyright (c) 2026 The thousandeyes-credentials authors.
+// Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
+//
+// libFuzzer target: the API double's request handling (tests/double/
+// api_double.hpp), after Boost.Beast's parser with the server's limits. Any
+// bytes: no crash, an answer with a status the double gives, a credential
+// deleted only by a request that authenticated, and no credential, right
+// or wrong, ever in the record or in /_double/requests.
+// Build with -Dfuzz=true and clang++.
+#include "../double/api_double.hpp"
+
+#include <boost/beast/http/parser.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace {
+
+[[noreturn]] void
+finding(char const* what)
+{
+    std::fprintf(stderr, "fuzz-double: %s\n", what);
+    std::abort();
+}
+
+te_double::config
+settings()
+{
+    te_double::config c;
+    c.basic_user = "noreply@thousandeyes.com";
+    c.basic_token = "g351mw5xqhvkmh1vq6zfm51c62wyzib2";
+    c.bearer_token = "g351mw5xqhvkmh1vq6zfm51c62wyzib2";
+    for(std::uint64_t id = 1; id <= 1000; ++id)
+        c.ids.insert(id);
+    c.record_limit = 8;
+    return c;
+}
+
+} // namespace
+
+extern "C" int
+LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
+{
+    using namespace te_double;
+    static api_double api(settings(), nullptr);
+    http::request_parser<http::string_body> p;
+    p.header_limit(16 * 1024);
+    p.body_limit(64 * 1024);
+    p.eager(true);
+    boost::system::error_code ec;
+    p.put(boost::asio::buffer(data, size), ec);
+    if(ec || !p.is_done())
+        return 0;
+    request_t const& req = p.get();
+    std::size_t const before = api.settings().ids.size();
+    std::uint64_t const seen = api.seen();
+    reply const r = api.handle(req);
+    unsigned const status = r.res.result_int();
+    if(!r.drop && (status < 200 || status > 599))
+        finding("an answer with a status the double never gives");
+    if(api.settings().ids.size() < before && status != 204 && status != 500 && !r.drop)
+        finding("a credential deleted by a request that was refused");
+    // What the request shows outside its credentials is recorded as sent:
+    // a secret is only looked for where the request did not put it itself.
+    std::string shown = std::string(req.method_string()) + " " + std::string(req.target()) + "\n" +
+                        req.body();
+    for(auto const& f : req)
+        if(!beast::iequals(f.name_string(), "Authorization") &&
+           !beast::iequals(f.name_string(), "Proxy-Authorization"))
+            shown += std::string(f.name_string()) + ":" + std::string(f.value()) + "\n";
+    // this request's record, if it was kept (and /_double/requests serves
+    // the same lines)
+    std::string const records = api.seen() > seen ? api.records().back() : std::string();
+    request_t control{http::verb::get, "/_double/requests", 11};
+    if(api.seen() > seen && api.handle(control).res.body().find(records) == std::string::npos)
+        finding("a record /_double/requests does not serve");
+    auto leaked = [&](string_view secret) {
+        return records.find(std::string(secret)) != std::string::npos &&
+               shown.find(std::string(secret)) == std::string::npos;
+    };
+    if(leaked("g351mw5xqhvkmh1vq6zfm51c62wyzib2") || leaked("bm9yZXBseUB0aG91c2FuZGV5ZXMuY29t"))
+        finding("a credential in the record");
+    // a wrong credential of the request's own is not kept either
+    for(auto const& f : req)
+    {
+        if(!beast::iequals(f.name_string(), "Authorization"))
+            continue;
+        string_view const auth = f.value();
+        auto const sp = auth.find(' ');
+        // a credential as RFC 6750 spells one (b64token), so that it cannot
+        // match the record's own JSON around another value
+        string_view const cred = sp == string_view::npos ? string_view() : auth.substr(sp + 1);
+        bool const b64token =
+            cred.size() > 12 && cred.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+                                                       "qrstuvwxyz0123456789-._~+/=") ==
+                                    string_view::npos;
+        if(b64token && leaked(cred))
+            finding("a request's credential in the record");
+    }
+    return 0;
+}
