@@ -147,9 +147,11 @@ command_spec const explain_command = {
     "standard input and prints what it means: status, outcome, rate limits,\n"
     "Retry-After, Date (epoch seconds and ISO 8601 UTC), the body's error\n"
     "message, the decision (done, retry after delay_ms, or fail) and the pacing\n"
-    "wait before a next request. A status line right after a complete head\n"
-    "starts a newer response, as in 'curl -i' output through a proxy (its\n"
-    "\"200 Connection established\" block is passed over).",
+    "wait before a next request. A status line right after a head without a\n"
+    "body (1xx, 204, 304, or a 2xx without framing) starts a newer response, as\n"
+    "in 'curl -i' output through a proxy (its \"200 Connection established\"\n"
+    "block is passed over); after a head with Content-Length or chunked\n"
+    "framing, the bytes are its body. Up to 1 MiB is read.",
     explain_options, count(explain_options), "FILE",
     TE_EXIT_TEXT,
 };
