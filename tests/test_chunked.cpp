@@ -94,6 +94,21 @@ TEST_CASE("chunked: trailers are checked and discarded; the bytes after the body
     CHECK(decode("0\r\nA: b\rc\r\n\r\n").ec == tc::error::body_trailer);
 }
 
+TEST_CASE("chunked: DEL or a control byte inside a quoted extension or a trailer is refused")
+{
+    // qdtext and quoted-pair exclude DEL and the controls but HTAB
+    for(char const* line : {"5;a=\"\x7f\"", "5;a=\"\\\x01\"", "5;a=\"\\\x7f\""})
+    {
+        CAPTURE(line);
+        CHECK(decode(std::string(line) + "\r\nhello\r\n0\r\n\r\n").ec == tc::error::body_chunk_extension);
+    }
+    CHECK_FALSE(decode("5;a=\"\\\t\"\r\nhello\r\n0\r\n\r\n").ec); // an escaped HTAB is text
+    // a trailer name starts with a tchar; a value holds no DEL
+    CHECK(decode("0\r\n(x: 1\r\n\r\n").ec == tc::error::body_trailer);
+    CHECK(decode("0\r\nA: b\x7f\r\n\r\n").ec == tc::error::body_trailer);
+    CHECK_FALSE(decode("0\r\nA: b\tc\r\n\r\n").ec);
+}
+
 TEST_CASE("chunked: a lone LF ends a line; a CR must be followed by LF")
 {
     auto const r = decode("3\nabc\n0\nA: b\n\n");

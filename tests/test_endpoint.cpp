@@ -161,6 +161,28 @@ TEST_CASE("a version segment is read percent-decoded and case-folded, so no spel
     }
 }
 
+TEST_CASE("host length, xn-- labels and encoded controls at the edges of the base URL rules")
+{
+    // a DNS name is at most 253 bytes (RFC 1035 section 2.3.4, as written)
+    std::string host;
+    while(host.size() < 253)
+        host += (host.empty() ? "" : ".") + std::string(std::min<std::size_t>(63, 252 - host.size()), 'a');
+    host.resize(253);
+    if(host.back() == '.')
+        host.back() = 'a';
+    CAPTURE(host.size());
+    CHECK(tc::endpoint::parse("https://" + host).has_value());
+    CHECK(tc::endpoint::parse("https://" + host + "a").error() == error::base_url_host_invalid);
+    // a label "xn--" is refused, "xn-a" and "x--n" are plain labels
+    CHECK(!tc::endpoint::parse("https://xn--bcher-kva.example").has_value());
+    CHECK(tc::endpoint::parse("https://xn-a.example").has_value());
+    CHECK(tc::endpoint::parse("https://x--n.example").has_value());
+    // a percent-encoded DEL or control byte in the prefix
+    CHECK(tc::endpoint::parse("https://gw.example.com/a%7Fb").error() == error::base_url_path);
+    CHECK(tc::endpoint::parse("https://gw.example.com/a%1Fb").error() == error::base_url_path);
+    CHECK(tc::endpoint::parse("https://gw.example.com/a%7Eb").has_value());
+}
+
 TEST_CASE("http is refused unless insecure http is allowed, and then its port 80 is default")
 {
     CHECK(tc::endpoint::parse("http://127.0.0.1:8080").error() == error::base_url_scheme);

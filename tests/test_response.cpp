@@ -492,6 +492,51 @@ TEST_CASE("IETF RateLimit draft-10: the member with least remaining, and its pol
     CHECK(!ok(head({"HTTP/1.1 204 x", "RateLimit: \"a\";r=1", "RateLimit-Policy: \"a\";w=5"})).ietf.limit);
 }
 
+TEST_CASE("RateLimit edges: ties, long names, a fifth policy, items of the wrong kind")
+{
+    // equal remaining: the later reset counts
+    auto const tie = ok(head({"HTTP/1.1 204 x", "RateLimit: \"a\";r=5;t=10, \"b\";r=5;t=40"}));
+    CHECK(tie.ietf.remaining == 5);
+    CHECK(tie.ietf.reset == 40);
+    // a member name over 32 bytes, or a member that is no string or token:
+    // the field is malformed, so ignored
+    std::string const long_name(33, 'n');
+    CHECK(!with("RateLimit: \"" + long_name + "\";r=5").ietf.remaining);
+    CHECK(with("RateLimit: \"" + long_name.substr(1) + "\";r=5").ietf.remaining == 5);
+    CHECK(!with("RateLimit: 7;r=5").ietf.remaining);
+    // a policy without q, or of the wrong kind, poisons the policies: no limit
+    CHECK(!ok(head({"HTTP/1.1 204 x", "RateLimit: \"a\";r=1", "RateLimit-Policy: 7;q=5"})).ietf.limit);
+    CHECK(!ok(head({"HTTP/1.1 204 x", "RateLimit-Policy: \"a\";q=5, 7;q=5", "RateLimit: \"a\";r=1"}))
+               .ietf.limit);
+    // a policy name too long, or a fifth policy, is not kept: that limit is
+    // absent, not guessed, and the others still count
+    CHECK(!ok(head({"HTTP/1.1 204 x", "RateLimit: \"" + long_name + "x\";r=1",
+                    "RateLimit-Policy: \"" + long_name + "x\";q=5"}))
+               .ietf.limit);
+    std::string const five = "RateLimit-Policy: \"p1\";q=1, \"p2\";q=2, \"p3\";q=3, \"p4\";q=4, \"p5\";q=5";
+    CHECK(ok(head({"HTTP/1.1 204 x", five, "RateLimit: \"p4\";r=1"})).ietf.limit == 4);
+    CHECK(!ok(head({"HTTP/1.1 204 x", five, "RateLimit: \"p5\";r=1"})).ietf.limit);
+    // once poisoned, a later well-formed line does not revive it
+    CHECK(!ok(head({"HTTP/1.1 204 x", "RateLimit: \"a\";t=1", "RateLimit: \"a\";r=1"}))
+               .ietf.remaining);
+    CHECK(!ok(head({"HTTP/1.1 204 x", "RateLimit: \"a\";r=1", "RateLimit-Policy: \"a\"",
+                    "RateLimit-Policy: \"a\";q=5"}))
+               .ietf.limit);
+}
+
+TEST_CASE("RateLimit-Limit draft-06: the first integer is the limit, its window the first quota policy for it")
+{
+    auto const r = with("RateLimit-Limit: 10, 10;w=60, 10;w=1, 20;w=5");
+    CHECK(r.ietf.limit == 10);
+    CHECK(r.ietf.window == 60);
+    CHECK(with("RateLimit-Limit: 10").ietf.limit == 10);
+    CHECK(!with("RateLimit-Limit: 10").ietf.window);
+    // a first member that is no integer, or a negative one: no limit
+    CHECK(!with("RateLimit-Limit: \"a\", 10").ietf.limit);
+    CHECK(!with("RateLimit-Limit: -10").ietf.limit);
+    CHECK(!with("RateLimit-Limit: 10,").ietf.limit);
+}
+
 TEST_CASE("RFC 8941 items in RateLimit members: each bare-item kind read or refused as the RFC says")
 {
     // accepted: the member is read (r=5), whatever the other items are
