@@ -4,6 +4,7 @@
 #include "wipe_check.hpp"
 
 #include <thousandeyes/credentials/authorization.hpp>
+#include <thousandeyes/credentials/base_url.hpp>
 #include <thousandeyes/credentials/secret_buffer.hpp>
 #include <thousandeyes/credentials/user_agent.hpp>
 
@@ -152,4 +153,19 @@ TEST_CASE("user agent is a non-empty field-value")
           error::user_agent_invalid);
     CHECK(tc::user_agent::parse(std::string(tc::user_agent::capacity + 1, 'a')).error() ==
           error::user_agent_too_long);
+}
+
+TEST_CASE("a credential or an endpoint assigned to itself keeps its value")
+{
+    // the secret's storage wipes before it is assigned over: assigned to
+    // itself, it must not wipe what it is about to copy
+    auto a = *tc::authorization::bearer("abc-123");
+    auto const& same = a;
+    a = same;
+    CHECK(a.value() == "Bearer abc-123");
+    auto ep = *tc::endpoint::parse("https://gw.example.com:8443/te/v7");
+    auto const& same_ep = ep;
+    ep = same_ep;
+    CHECK(ep.base() == "https://gw.example.com:8443/te");
+    CHECK(ep.named_version() == "v7");
 }

@@ -102,6 +102,38 @@ TEST_CASE("long members are cut at a UTF-8 boundary and marked truncated")
     CHECK(fits.text().size() == error_message::max_member);
 }
 
+TEST_CASE("a key longer than any member's is passed over, whatever its prefix")
+{
+    // "errorMessage" with a tail: not the member, however long
+    auto const m = error_message::read(
+        R"({"errorMessageButLongerThanAnyKeyTheReaderKeeps": "no", "errorMessage": "yes"})");
+    CHECK(m.text() == "yes");
+    CHECK(error_message::read(std::string("{\"") + std::string(100, 'k') + "\": \"x\"}").text().empty());
+}
+
+TEST_CASE("a 401's error_description alone, or its error alone, is the message")
+{
+    CHECK(error_message::read(R"({"error_description":"The access token expired"})").text() ==
+          "The access token expired");
+    CHECK(error_message::read(R"({"error":"invalid_token"})").text() == "invalid_token");
+}
+
+TEST_CASE("joined errors stop at the limit, the separator included")
+{
+    // the first fills all but one byte: "; " does not fit, nothing follows
+    std::string const first(error_message::max_member - 1, 'a');
+    auto const m = error_message::read("{\"errors\": [\"" + first + "\", \"second\", \"third\"]}");
+    CHECK(m.truncated());
+    CHECK(m.text().substr(0, first.size()) == first);
+    CHECK(m.text().size() <= error_message::max_member);
+    CHECK(m.text().find("second") == tc::string_view::npos);
+    // exactly full after the first: the rest is dropped
+    auto const full = error_message::read("{\"errors\": [\"" + std::string(error_message::max_member, 'b') +
+                                          "\", \"second\"]}");
+    CHECK(full.text() == std::string(error_message::max_member, 'b'));
+    CHECK(full.truncated());
+}
+
 TEST_CASE("deep nesting and huge bodies are bounded")
 {
     std::string deep = "{\"errorMessage\":\"x\",\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
