@@ -8,8 +8,8 @@
 #                       instead of the compiler's builtins
 #   gcc-constrained,    -fno-exceptions -fno-rtti, Boost.URL compiled in
 #   clang-constrained   (header-only, through boost/url/src.hpp)
-#   clang-sanitize      AddressSanitizer and UndefinedBehaviorSanitizer, and a
-#                       short libFuzzer run over the response readers
+#   clang-sanitize      AddressSanitizer and UndefinedBehaviorSanitizer, and
+#                       200,000 libFuzzer runs of each of the nine fuzz targets
 #   bare-metal-m3       cross-built for a Cortex-M3 (arm-none-eabi-g++, -Os),
 #                       run under QEMU (mps2-an385)
 # All with -Wall -Wextra -Wpedantic -Werror.
