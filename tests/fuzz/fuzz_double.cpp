@@ -61,14 +61,16 @@ LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
         finding("an answer with a status the double never gives");
     if(api.settings().ids.size() < before && status != 204 && status != 500 && !r.drop)
         finding("a credential deleted by a request that was refused");
-    // What the request shows outside its credentials is recorded as sent:
-    // a secret is only looked for where the request did not put it itself.
-    std::string shown = std::string(req.method_string()) + " " + std::string(req.target()) + "\n" +
-                        req.body();
+    // What the request shows outside its credentials is recorded as sent,
+    // JSON-escaped: a secret is only looked for where the request did not
+    // put it itself, in the record's own spelling ("b\x8bm9y" is recorded
+    // "b\u008bm9y", which holds "bm9y").
+    std::string shown = json_string(req.method_string()) + json_string(req.target()) +
+                        json_string(req.body());
     for(auto const& f : req)
         if(!beast::iequals(f.name_string(), "Authorization") &&
            !beast::iequals(f.name_string(), "Proxy-Authorization"))
-            shown += std::string(f.name_string()) + ":" + std::string(f.value()) + "\n";
+            shown += json_string(f.name_string()) + json_string(f.value());
     // this request's record, if it was kept (and /_double/requests serves
     // the same lines)
     std::string const records = api.seen() > seen ? api.records().back() : std::string();
