@@ -60,6 +60,7 @@ for spec in "${chosen[@]}"; do
     execs=$((execs + ${e:-0})) secs=$((secs + ${t:-0}))
     [ "$(cat "$build/fuzz-campaign/$name.seed$s.rc")" = 0 ] || found="$found seed $s"
   done
-  printf '%-11s %6d s %12d executions, %d seeds: %s\n' "$name" "$secs" "$execs" "$seeds" \
-    "${found:+FINDING ($found; see $build/fuzz-campaign/)}${found:-no finding}"
+  verdict="no finding"
+  [ -z "$found" ] || verdict="FINDING ($found; see $build/fuzz-campaign/)"
+  printf '%-11s %6d s %12d executions, %d seeds: %s\n' "$name" "$secs" "$execs" "$seeds" "$verdict"
 done
