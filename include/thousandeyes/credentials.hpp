@@ -11,6 +11,7 @@
 #include <thousandeyes/credentials/authorization.hpp>
 #include <thousandeyes/credentials/base_url.hpp>
 #include <thousandeyes/credentials/batch.hpp>
+#include <thousandeyes/credentials/check_rules.hpp>
 #include <thousandeyes/credentials/chunked_decoder.hpp>
 #include <thousandeyes/credentials/decision.hpp>
 #include <thousandeyes/credentials/deletion.hpp>
@@ -23,6 +24,7 @@
 #include <thousandeyes/credentials/redaction.hpp>
 #include <thousandeyes/credentials/request.hpp>
 #include <thousandeyes/credentials/request_builder.hpp>
+#include <thousandeyes/credentials/request_checker.hpp>
 #include <thousandeyes/credentials/response.hpp>
 #include <thousandeyes/credentials/response_options.hpp>
 #include <thousandeyes/credentials/response_parser.hpp>
