@@ -3,7 +3,7 @@
 # Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
 #
 # Nothing outside include/ names the library's detail namespace or its
-# detail/ and reader/ headers: clients (the examples, the command line, the tests) use
+# detail/, reader/ and checker/ headers: clients (the examples, the command line, the tests) use
 # the public API only. The one exception is tests/test_detail.cpp, the
 # white-box tests of what the public API cannot reach in every
 # configuration. Usage: no_detail_outside.sh SOURCE_ROOT
@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$1"
 # tc::detail::, credentials::detail::, or a credentials/detail/ or
 # credentials/reader/ include (the head-reading machinery)
-found=$(grep -rnE '(tc|credentials)::detail::|credentials/(detail|reader)/' \
+found=$(grep -rnE '(tc|credentials)::detail::|credentials/(detail|reader|checker)/' \
           --include='*.cpp' --include='*.hpp' --include='*.h' --include='*.md' \
           examples tests README.md doc 2>/dev/null | grep -v '^tests/test_detail.cpp:' || true)
 if [ -n "$found" ]; then

@@ -61,6 +61,7 @@ struct command_spec
 extern command_spec const request_command;
 extern command_spec const delete_command;
 extern command_spec const explain_command;
+extern command_spec const check_command;
 
 /// Prints a command's help (`te-credentials COMMAND --help`).
 void print_help(command_spec const& c, std::FILE* out);
@@ -116,6 +117,7 @@ std::optional<tc::account_group_id> parse_aid(arguments const& a);
 int run_request(int argc, char** argv);
 int run_delete(int argc, char** argv);
 int run_explain(int argc, char** argv);
+int run_check(int argc, char** argv);
 
 } // namespace cli
 

@@ -87,6 +87,20 @@ option_spec const explain_options[] = {
     {"--json", nullptr, "print one JSON object"},
 };
 
+option_spec const check_options[] = {
+    {"--api", "v7|v6", "the API version expected (default: the one the\n"
+                       "path names, or the one --base-url ends in)"},
+    {"--base-url", "URL", "the base URL the client was given: its path\n"
+                          "prefix is expected before /v6 or /v7, its host\n"
+                          "and port in Host (default: any prefix-free\n"
+                          "path, any Host)"},
+    {"--id", "ID", "the credential id expected in the path"},
+    {"--input", "auto|raw|curl|record", "how the input holds requests (default auto:\n"
+                                        "record when it starts with '{', curl when a\n"
+                                        "line starts with \"> \", else raw)"},
+    {"--json", nullptr, "print one JSON object"},
+};
+
 #undef TE_REQUEST_OPTIONS
 #undef TE_AUTH_OPTIONS
 
@@ -156,6 +170,24 @@ command_spec const explain_command = {
     TE_EXIT_TEXT,
 };
 
+command_spec const check_command = {
+    "check-request",
+    "check-request [FILE|-] [--api v7|v6] [--base-url URL] [--id ID]\n"
+    "           [--input auto|raw|curl|record] [--json]",
+    "Judges a captured credential deletion request, whoever sent it, against\n"
+    "the API's documented rules and HTTP's (RFC 9110, 9112, 7617, 6750), and\n"
+    "prints each finding: error (the API would refuse or misread it), warning\n"
+    "(legal, but unlike the docs' example, or risky) or note, with the rule\n"
+    "quoted, its source, and a caret under the bytes. FILE (or standard input)\n"
+    "holds the raw request bytes, a 'curl -v' transcript (its \"> \" lines; each\n"
+    "block is one request, its lines read as ending in CRLF) or te-api-double\n"
+    "--record JSON lines (each a request view; credentials there are redacted\n"
+    "and not judged). Credentials are never printed. Up to 1 MiB is read.",
+    check_options, count(check_options), "FILE",
+    "Exit status: 0 no request has an error; 1 some request has one; 2 the\n"
+    "input cannot be read or holds no request, or an option is invalid.\n",
+};
+
 void
 print_overview(std::FILE* out)
 {
@@ -166,7 +198,8 @@ print_overview(std::FILE* out)
                "request. Commands:\n"
                "  request           print the request: its head, a curl command, a review\n"
                "  delete            delete credentials, with retries and pacing\n"
-               "  explain-response  read a response and print what it means\n\n"
+               "  explain-response  read a response and print what it means\n"
+               "  check-request     judge a captured request of any client\n\n"
                "API v7 is what the live API serves (--api v7, a Bearer token); v6, the\n"
                "seed page's and the default, was deprecated by ThousandEyes on 2024-05-27.\n\n",
                out);

@@ -32,6 +32,8 @@ main(int argc, char** argv)
         return cli::run_delete(argc, argv);
     if(cmd == "explain-response")
         return cli::run_explain(argc, argv);
-    cli::fail("command", "unknown command; use 'request', 'delete' or 'explain-response' "
-                         "(see te-credentials --help)");
+    if(cmd == "check-request")
+        return cli::run_check(argc, argv);
+    cli::fail("command", "unknown command; use 'request', 'delete', 'explain-response' or "
+                         "'check-request' (see te-credentials --help)");
 }
