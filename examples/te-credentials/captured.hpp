@@ -106,7 +106,7 @@ struct record_handler
 
     captured& c;
     int depth = 0;       // 1: the record; 2: headers; 3: a pair
-    std::string key, text;
+    std::string key, part, text; // key: the record's member being read
     int in_pair = 0;     // strings read in the current pair
     bool headers = false;
 
@@ -114,12 +114,15 @@ struct record_handler
 
     bool on_document_begin(ec_t&) { return true; }
     bool on_document_end(ec_t&) { return true; }
-    bool on_object_begin(ec_t&) { return ++depth == 1; }
+    // objects: the record, or inside members other than headers
+    bool on_object_begin(ec_t&) { return ++depth == 1 || !headers; }
     bool on_object_end(std::size_t, ec_t&) { --depth; return true; }
     bool
     on_array_begin(ec_t&)
     {
         ++depth;
+        if(depth == 1)
+            return false;
         if(depth == 2 && key == "headers")
             return headers = true;
         if(depth == 3 && headers)
@@ -128,7 +131,7 @@ struct record_handler
             c.fields.emplace_back();
             return true;
         }
-        return depth == 2; // another array member: skipped whole
+        return !headers;
     }
     bool
     on_array_end(std::size_t, ec_t&)
@@ -139,13 +142,15 @@ struct record_handler
             headers = false;
         return true;
     }
-    bool on_key_part(sv_t s, std::size_t, ec_t&) { key.append(s.data(), s.size()); return true; }
+    // the keys of the record's own members; deeper keys are skipped
+    bool on_key_part(sv_t s, std::size_t, ec_t&) { part.append(s.data(), s.size()); return true; }
     bool
     on_key(sv_t s, std::size_t, ec_t&)
     {
+        part.append(s.data(), s.size());
         if(depth == 1)
-            key.clear();
-        key.append(s.data(), s.size());
+            key.swap(part);
+        part.clear();
         return true;
     }
     bool on_string_part(sv_t s, std::size_t, ec_t&) { text.append(s.data(), s.size()); return true; }
@@ -153,23 +158,25 @@ struct record_handler
     on_string(sv_t s, std::size_t, ec_t&)
     {
         text.append(s.data(), s.size());
+        bool ok = true;
         if(depth == 1 && key == "method")
             c.method = text;
         else if(depth == 1 && key == "target")
             c.target = text;
         else if(depth == 3 && headers && in_pair < 2)
             (in_pair++ ? c.fields.back().second : c.fields.back().first) = text;
-        else if(depth != 1)
-            return false;
+        else
+            ok = !headers;
         text.clear();
-        return true;
+        return ok;
     }
+    bool scalar() const { return !headers; }
     bool on_number_part(sv_t, ec_t&) { return true; }
-    bool on_int64(std::int64_t, sv_t, ec_t&) { return depth <= 2 && !headers; }
-    bool on_uint64(std::uint64_t, sv_t, ec_t&) { return depth <= 2 && !headers; }
-    bool on_double(double, sv_t, ec_t&) { return depth <= 2 && !headers; }
-    bool on_bool(bool, ec_t&) { return depth <= 2 && !headers; }
-    bool on_null(ec_t&) { return depth <= 2 && !headers; }
+    bool on_int64(std::int64_t, sv_t, ec_t&) { return scalar(); }
+    bool on_uint64(std::uint64_t, sv_t, ec_t&) { return scalar(); }
+    bool on_double(double, sv_t, ec_t&) { return scalar(); }
+    bool on_bool(bool, ec_t&) { return scalar(); }
+    bool on_null(ec_t&) { return scalar(); }
     bool on_comment_part(sv_t, ec_t&) { return false; }
     bool on_comment(sv_t, ec_t&) { return false; }
 };

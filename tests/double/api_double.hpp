@@ -5,11 +5,17 @@
 // each request it has read, and what it records. No sockets here: the
 // server and the fuzz target (tests/fuzz/fuzz_double.cpp) share this code.
 //
-// It never shares code with the library it tests: it reads requests with
-// Boost.Beast, not with this library. Behaviour the documentation leaves
-// open is marked "double's choice".
+// Its answers never share code with the library it tests: it reads
+// requests with Boost.Beast, not with this library. The one exception is
+// asked for: each recorded request carries the findings of the library's
+// request checker (data beside the answer), and with --strict a request the
+// checker finds an error in is answered 400 with those findings, so that an
+// integration test against the double fails with the reason. Behaviour the
+// documentation leaves open is marked "double's choice".
 #ifndef TE_API_DOUBLE_HPP
 #define TE_API_DOUBLE_HPP
+
+#include <thousandeyes/credentials/request_checker.hpp>
 
 #include <boost/beast/core/detail/base64.hpp>
 #include <boost/beast/core/string.hpp>
@@ -21,6 +27,7 @@
 #include <cstdio>
 #include <ctime>
 #include <deque>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -100,6 +107,7 @@ struct config
     long max_connections = 256;           // beyond it the longest idle one is closed
     std::size_t record_limit = 1000;      // requests kept for /_double/requests
     std::size_t record_bytes = 16u << 20; // ... and their bytes at most
+    bool strict = false;                  // 400 to a request the checker finds an error in
     std::deque<fault> faults;
 };
 
@@ -509,10 +517,65 @@ class api_double
         return beast::iequals(name, "Authorization") || beast::iequals(name, "Proxy-Authorization");
     }
 
+    // The request checker's findings, judging the request as Beast read it
+    // (a request view: method, target, fields in order).
+    static void
+    check(request_t const& req, thousandeyes::credentials::request_checker& c)
+    {
+        c.start(req.method_string(), req.target());
+        for(auto const& f : req)
+            c.field(f.name_string(), f.value());
+        c.finish();
+    }
+
+    // Findings as a JSON array: static text of the checker's rules and
+    // offsets, never a byte of the request.
+    static std::string
+    findings_json(thousandeyes::credentials::finding_list const& found)
+    {
+        namespace tc = thousandeyes::credentials;
+        std::string out = "[";
+        for(tc::finding const& f : found)
+        {
+            tc::rule_info const& r = tc::info(f.rule);
+            out += (out.size() > 1 ? ",{\"rule\":" : "{\"rule\":") + json_string(r.id) +
+                   ",\"severity\":" + json_string(tc::to_string(f.severity())) +
+                   ",\"offset\":" + std::to_string(f.offset) +
+                   ",\"length\":" + std::to_string(f.length) +
+                   ",\"field\":" + json_string(f.field) +
+                   ",\"message\":" + json_string(r.message) + "}";
+        }
+        return out + "]";
+    }
+
+    // --strict: a request with an error is answered 400, the findings in the
+    // body (beside the version's error message members).
+    reply
+    refuse(request_t const& req, thousandeyes::credentials::finding_list const& found, bool v7)
+    {
+        namespace tc = thousandeyes::credentials;
+        reply r;
+        r.res.version(11);
+        r.res.keep_alive(req.keep_alive());
+        r.res.result(http::status::bad_request);
+        r.res.set(http::field::date, http_date(static_cast<std::time_t>(now())));
+        std::string ids;
+        for(tc::finding const& f : found)
+            if(f.severity() == tc::check_severity::error)
+                ids += (ids.empty() ? "" : ", ") + std::string(tc::info(f.rule).id);
+        std::string const message = "The request breaks the checker's rules: " + ids;
+        r.res.set(http::field::content_type, v7 ? "application/problem+json" : "application/json");
+        r.res.body() = (v7 ? "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                             "\"detail\":" + json_string(message)
+                           : "{\"errorMessage\":" + json_string(message)) +
+                       ",\"findings\":" + findings_json(found) + "}";
+        return r;
+    }
+
     // One API request as a JSON line: the credentials redacted (their scheme,
     // their length and whether they were accepted stay), a body cut to 1 KiB.
     std::string
-    record_line(request_t const& req, reply const& r, bool accepted)
+    record_line(request_t const& req, reply const& r, bool accepted, std::string const& findings)
     {
         std::string line = "{\"seq\":" + std::to_string(seq_) +
                            ",\"method\":" + json_string(req.method_string()) +
@@ -541,15 +604,15 @@ class api_double
                 std::to_string(body.size()) + ",\"status\":" +
                 (r.drop ? std::string("null") : std::to_string(r.res.result_int())) +
                 ",\"fault\":" + (r.fault.empty() ? std::string("null") : json_string(r.fault)) +
-                "}";
+                ",\"findings\":" + findings + "}";
         return line;
     }
 
     void
-    record(request_t const& req, reply const& r, bool accepted)
+    record(request_t const& req, reply const& r, bool accepted, std::string const& findings)
     {
         ++seq_;
-        std::string line = record_line(req, r, accepted);
+        std::string line = record_line(req, r, accepted, findings);
         if(record_)
         {
             std::fprintf(record_, "%s\n", line.c_str());
@@ -642,10 +705,17 @@ public:
     {
         if(string_view(req.target()).starts_with("/_double/"))
             return control(req);
-        reply r = route(req, now());
         string_view const path = api_path(req.target());
-        if(path.starts_with("/v6/") || path.starts_with("/v7/"))
-            record(req, r, authenticated(req, path.starts_with("/v7/")));
+        bool const api = path.starts_with("/v6/") || path.starts_with("/v7/");
+        auto checker = std::make_unique<thousandeyes::credentials::request_checker>();
+        if(api)
+            check(req, *checker);
+        reply r = api && cfg_.strict && checker->findings().has_errors()
+                      ? refuse(req, checker->findings(), path.starts_with("/v7/"))
+                      : route(req, now());
+        if(api)
+            record(req, r, authenticated(req, path.starts_with("/v7/")),
+                   findings_json(checker->findings()));
         if(!r.drop)
             r.res.prepare_payload();
         // A 204 carries no Content-Length (RFC 9110 section 8.6).

@@ -52,7 +52,7 @@ char const usage[] =
     "           [--basic-user EMAIL --basic-token-env VAR] [--bearer-token-env VAR]\n"
     "           [--rate-limit N] [--window-seconds N]\n"
     "           [--lockout-after N [--lockout-seconds N]] [--idle-timeout SECONDS]\n"
-    "           [--max-connections N] [--record-limit N]\n"
+    "           [--max-connections N] [--record-limit N] [--strict]\n"
     "           [--fault KIND[,KIND...]]... [--tls-cert FILE --tls-key FILE]\n"
     "\n"
     "A local double of the ThousandEyes API's credential delete, on 127.0.0.1:\n"
@@ -69,6 +69,9 @@ char const usage[] =
     "                        credentials redacted to their scheme and length)\n"
     "  --record-limit N      API requests kept for /_double/requests (default 1000,\n"
     "                        and 16 MiB at most)\n"
+    "  --strict              answer 400 to an API request in which the request\n"
+    "                        checker (te-credentials check-request) finds an error,\n"
+    "                        the findings in the body; every record carries them\n"
     "  --tls-cert FILE       serve HTTPS with this certificate chain (PEM) ...\n"
     "  --tls-key FILE          ... and this private key (PEM)\n"
     "  --ids LIST            credential ids present, e.g. 405,1000-1499\n"
@@ -357,6 +360,11 @@ parse_args(int argc, char** argv)
         {
             std::printf("te-api-double %s\n", THOUSANDEYES_CREDENTIALS_VERSION_TEXT);
             std::exit(0);
+        }
+        if(a == "--strict")
+        {
+            c.strict = true;
+            continue;
         }
         if(i + 1 >= argc)
             die(argv[i], "unknown option, or it needs a value (see --help)");
