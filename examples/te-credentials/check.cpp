@@ -223,12 +223,45 @@ read_whole(char const* path)
     return text;
 }
 
+// --list-rules: every rule, one a line: id, severity, source, message.
+int
+list_rules(bool json)
+{
+    if(json)
+        std::fputs("[", stdout);
+    for(std::size_t i = 0; i < tc::check_rule_count; ++i)
+    {
+        tc::rule_info const& r = tc::info(static_cast<tc::check_rule>(i));
+        if(!json)
+        {
+            std::printf("%-25s %-8s %s (%s)\n", r.id.data(), tc::to_string(r.severity).data(),
+                        r.message.data(), r.source.data());
+            continue;
+        }
+        std::printf("%s{\"rule\":\"%s\",\"severity\":\"%s\",\"field\":", i ? "," : "",
+                    r.id.data(), tc::to_string(r.severity).data());
+        put_json_string(r.field);
+        std::fputs(",\"message\":", stdout);
+        put_json_string(r.message);
+        std::fputs(",\"rule_text\":", stdout);
+        put_json_string(r.rule);
+        std::fputs(",\"source\":", stdout);
+        put_json_string(r.source);
+        std::fputs("}", stdout);
+    }
+    if(json)
+        std::fputs("]\n", stdout);
+    return std::fflush(stdout) == 0 ? 0 : 2;
+}
+
 } // namespace
 
 int
 run_check(int argc, char** argv)
 {
     arguments const a(check_command, argc, argv);
+    if(a.flag("--list-rules"))
+        return list_rules(a.flag("--json"));
     tc::endpoint ep;
     std::optional<tc::credential_id> id;
     tc::check_expectations const x = expectations(a, ep, id);

@@ -99,6 +99,8 @@ option_spec const check_options[] = {
                                         "record when it starts with '{', curl when a\n"
                                         "line starts with \"> \", else raw)"},
     {"--json", nullptr, "print one JSON object"},
+    {"--list-rules", nullptr, "print every rule (id, severity, what it finds,\n"
+                              "its source) and exit"},
 };
 
 #undef TE_REQUEST_OPTIONS

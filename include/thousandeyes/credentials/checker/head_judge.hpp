@@ -52,7 +52,7 @@ class head_judge
     finding_list& out_;
     check_expectations x_;
     target_facts t_;
-    bool post_ = false, delete_ = false;
+    bool post_ = false;
     unsigned seen_[k_count] = {};
     std::int64_t length_ = -1; // Content-Length; -1 none, -2 invalid
     accept_verdict accept_;
@@ -74,7 +74,7 @@ public:
     {
         x_ = x;
         t_ = {};
-        post_ = delete_ = false;
+        post_ = false;
         for(unsigned& n : seen_)
             n = 0;
         length_ = -1;
@@ -113,8 +113,7 @@ public:
         int const v = t_.version ? t_.version : x_.api_version;
         // methods are case-sensitive (RFC 9110 section 9.1)
         post_ = method == "POST";
-        delete_ = method == "DELETE";
-        if((v == 6 && !post_) || (v == 7 && !delete_))
+        if((v == 6 && !post_) || (v == 7 && method != "DELETE"))
             out_.add(check_rule::method, at, method.size());
     }
 
@@ -177,7 +176,7 @@ public:
         bool const te = seen_[k_transfer_encoding] != 0;
         if(t_.version == 6 && post_ && length_ == -1 && !te)
             out_.add(check_rule::content_length_missing, at, 0);
-        if(t_.version == 7 && delete_ && length_ == 0)
+        if(t_.version == 7 && length_ == 0)
             out_.add(check_rule::content_length_on_delete, at, 0);
         if(t_.version == 6 && !seen_[k_content_type])
             out_.add(check_rule::content_type_missing, at, 0);
