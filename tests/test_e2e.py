@@ -619,6 +619,68 @@ class FirmwareHeap(unittest.TestCase):
         self.assertIn("total heap usage: 0 allocs, 0 frees, 0 bytes allocated", p.stderr)
 
 
+class DoubleStrict(unittest.TestCase):
+    """te-api-double --strict: an API request in which the request checker
+    finds an error is answered 400 with the findings (the reason, not just a
+    status); a right one is answered as without --strict; every record
+    carries its findings."""
+
+    def send(self, d, method, target, headers):
+        req = urllib.request.Request(d.url + target, method=method, headers=headers, data=None)
+        try:
+            with DIRECT.open(req, timeout=10) as r:
+                return r.status, r.read().decode(), r.headers.get("Content-Type")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode(), e.headers.get("Content-Type")
+
+    def test_strict_answers_400_with_the_findings_and_records_them(self):
+        v7 = {"Authorization": "Bearer " + TOKEN}
+        with Double("--strict", ids="405,406,407") as d:
+            # the library's clients send nothing the checker refuses
+            for name in ("cli", "beast-client"):
+                r = run_client(name, d, ["405" if name == "cli" else "406"])
+                self.assertEqual(r.returncode, 0, r.stderr)
+            # an Accept the API does not serve, a repeated aid
+            status, body, kind = self.send(d, "DELETE", "/v7/credentials/407?aid=1&aid=1",
+                                           dict(v7, Accept="text/xml"))
+            self.assertEqual(status, 400)
+            self.assertEqual(kind, "application/problem+json")
+            problem = json.loads(body)
+            self.assertEqual(problem["status"], 400)
+            self.assertEqual([f["rule"] for f in problem["findings"]], ["query-repeated", "accept"])
+            self.assertIn("query-repeated, accept", problem["detail"])
+            self.assertNotIn(TOKEN, body)
+            # v6: the reason in errorMessage, which the CLI's explain-response shows
+            status, body, kind = self.send(d, "POST", "/v6/credentials/407/delete.json",
+                                           {"Authorization": "Bearer " + TOKEN + " x",
+                                            "Content-Type": "application/json",
+                                            "Content-Length": "0"})
+            self.assertEqual(status, 400)
+            self.assertEqual(json.loads(body)["errorMessage"],
+                             "The request breaks the checker's rules: bearer-token")
+            self.assertNotIn(TOKEN, body)
+            # a warning alone is no reason to refuse: credential 407 is deleted
+            status, _, _ = self.send(d, "DELETE", "/v7/credentials/407",
+                                     dict(v7, **{"X-Note": "x", "Expect": "100-continue"}))
+            self.assertEqual(status, 204)
+            records = d.requests()
+        self.assertEqual([r["status"] for r in records], [204, 204, 400, 400, 204])
+        self.assertEqual([f["rule"] for f in records[2]["findings"]], ["query-repeated", "accept"])
+        self.assertEqual([f["rule"] for f in records[4]["findings"]], ["expect"])
+        for r in records:
+            for f in r["findings"]:
+                self.assertEqual(set(f), {"rule", "severity", "offset", "length", "field", "message"})
+
+    def test_without_strict_the_same_request_gets_the_apis_answer(self):
+        with Double(ids="407") as d:
+            status, body, _ = self.send(d, "DELETE", "/v7/credentials/407?aid=1&aid=1",
+                                        {"Authorization": "Bearer " + TOKEN, "Accept": "text/xml"})
+            records = d.requests()
+        self.assertEqual(status, 400)  # the double's own rule: two aids are an invalid aid
+        self.assertNotIn("findings", json.loads(body))
+        self.assertEqual([f["rule"] for f in records[0]["findings"]], ["query-repeated", "accept"])
+
+
 class DoubleKeepsNoSecrets(unittest.TestCase):
     """The double's record and /_double/requests hold credentials redacted,
     right or wrong; the record file is its owner's only; only API requests
