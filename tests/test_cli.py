@@ -146,7 +146,7 @@ class ManPage(unittest.TestCase):
         page = self.page()
         sections = re.split(r"^\.SS (\S+)\n", page, flags=re.M)
         documented = dict(zip(sections[1::2], sections[2::2]))
-        self.assertEqual(set(documented), {"request", "delete", "explain-response"})
+        self.assertEqual(set(documented), {"request", "delete", "explain-response", "check-request"})
         for command, text in documented.items():
             with self.subTest(command=command):
                 text = text.split("\n.SH ")[0]
@@ -838,6 +838,89 @@ class SecretsAreNeverEchoed(unittest.TestCase):
                       p.stderr)
         p = run("delete", "--bearer-token-env", "TE_BEARER", "--ids-file", "/nonexistent/ids.txt")
         self.assertIn(b"--ids-file /nonexistent/ids.txt: cannot open", p.stderr)
+
+
+class CheckRequest(unittest.TestCase):
+    """check-request: exit statuses, the three input forms' messages, carets
+    under the bytes, credentials never printed, input bounded and escaped."""
+
+    SEED = (DATA / "curl-seed-request.http").read_bytes()
+
+    def check(self, data, *args):
+        return subprocess.run([CLI, "check-request", "-", *args], input=data,
+                              capture_output=True, timeout=30)
+
+    def test_exit_0_without_errors_1_with_one(self):
+        p = self.check(self.SEED, "--base-url", "https://api.thousandeyes.com", "--id", "405")
+        self.assertEqual((p.returncode, p.stderr), (0, b""))
+        self.assertEqual(p.stdout, b"request (standard input): 0 error(s), 0 warning(s), 0 note(s)\n")
+        p = self.check(self.SEED, "--id", "406")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn(b"error: the credential id is not the one expected [expected-id]", p.stdout)
+
+    def test_a_finding_shows_its_rule_and_a_caret_under_its_bytes(self):
+        p = self.check(self.SEED.replace(b"Host: api.thousandeyes.com", b"Host: evil.example"),
+                       "--base-url", "https://api.thousandeyes.com")
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.decode().splitlines()[1:], [
+            "  2:7: error: the Host value is not the expected authority [host-mismatch]",
+            "      rule: the Host value is the target URI's authority (RFC 9110 section 7.2)",
+            "      | Host: evil.example",
+            "      |       ^~~~~~~~~~~~"])
+
+    def test_credentials_are_never_printed(self):
+        basic = self.SEED.split(b"Basic ")[1].split(b"\r\n")[0]
+        bad = self.SEED.replace(b"Basic " + basic, b"Basic " + basic + b"=")
+        for data in (bad, bad.replace(b"POST /v6/credentials/405/delete.json",
+                                      b"POST /v6/credentials/405/delete.json?key=" + TOKEN.encode())):
+            for args in ((), ("--json",)):
+                p = self.check(data, *args)
+                self.assertEqual(p.returncode, 1)
+                self.assertNotIn(basic, p.stdout)
+                self.assertNotIn(TOKEN.encode(), p.stdout)
+        p = self.check(bad)
+        self.assertIn(b"| Authorization: Basic <redacted>\n", p.stdout)
+        self.assertIn(b"[basic-credentials]", p.stdout)
+
+    def test_the_bytes_shown_are_escaped_for_the_terminal(self):
+        data = self.SEED.replace(b"Accept: */*", b"Accept: */*\x1b]0;owned\x07")
+        p = self.check(data)
+        self.assertEqual(p.returncode, 1)
+        self.assertNotIn(b"\x1b", p.stdout)
+        self.assertIn(b"Accept: */*\\x1b]0;owned\\x07", p.stdout)
+
+    def test_unreadable_input_is_exit_2_naming_it(self):
+        cases = [(("check-request", "/nonexistent/x.http"), b"te-credentials: FILE /nonexistent/x.http: "),
+                 (("check-request", "/dev/zero"), b"te-credentials: FILE /dev/zero: larger than"),
+                 (("check-request", "--input", "yaml"), b"te-credentials: --input: must be auto, raw"),
+                 (("check-request", "--id", "04x"), b"te-credentials: --id: "),
+                 (("check-request", "--api", "v8"), b"te-credentials: --api: must be v6 or v7"),
+                 (("check-request", "--base-url", "ftp://x"), b"te-credentials: --base-url: ")]
+        for args, message in cases:
+            with self.subTest(args=args):
+                p = subprocess.run([CLI, *args], input=b"", capture_output=True, timeout=30)
+                self.assertEqual((p.returncode, p.stdout), (2, b""))
+                self.assertTrue(p.stderr.startswith(message), p.stderr)
+        for data, message in ((b"", b"the input holds no request"),
+                              (b'{"method": "POST"}\n', b"line 1: not a te-api-double record"),
+                              (b'{"seq":1}\n{', b"line 1: not a te-api-double record")):
+            p = self.check(data)
+            self.assertEqual((p.returncode, p.stdout), (2, b""))
+            self.assertIn(message, p.stderr)
+
+    def test_a_secret_given_as_an_option_value_is_not_echoed(self):
+        p = run("check-request", "--id", TOKEN)
+        self.assertEqual(p.returncode, 2)
+        self.assertNotIn(TOKEN.encode(), p.stderr)
+
+    def test_list_rules_prints_each_rule_once(self):
+        p = run("check-request", "--list-rules")
+        self.assertEqual(p.returncode, 0)
+        ids = [line.split()[0] for line in p.stdout.decode().splitlines()]
+        self.assertEqual(len(ids), 44)
+        self.assertEqual(len(set(ids)), 44)
+        listed = json.loads(run("check-request", "--list-rules", "--json").stdout)
+        self.assertEqual([r["rule"] for r in listed], ids)
 
 
 class ReadsAreBounded(unittest.TestCase):

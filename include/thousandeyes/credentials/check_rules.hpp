@@ -50,7 +50,7 @@ inline constexpr std::size_t check_rule_count =
 struct rule_info
 {
     string_view id;          ///< stable name, e.g. "host-missing"
-    check_severity severity; ///< how much it matters
+    check_severity severity = check_severity::error; ///< how much it matters
     string_view field;       ///< the part of the request judged, e.g. "Host"
     string_view message;     ///< what is wrong, in a sentence
     string_view rule;        ///< the rule, quoted from its source

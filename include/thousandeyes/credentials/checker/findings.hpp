@@ -35,6 +35,7 @@ public:
     {
         std::size_t n = 0;
         for(finding const& f : *this)
+            // cppcheck-suppress useStlAlgorithm ; a plain loop keeps <algorithm> out of the headers
             n += f.severity() == s;
         return n;
     }
@@ -51,6 +52,7 @@ public:
     contains(check_rule r) const noexcept
     {
         for(finding const& f : *this)
+            // cppcheck-suppress useStlAlgorithm ; a plain loop keeps <algorithm> out of the headers
             if(f.rule == r)
                 return true;
         return false;

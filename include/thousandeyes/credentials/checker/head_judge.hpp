@@ -76,6 +76,7 @@ public:
         t_ = {};
         post_ = false;
         for(unsigned& n : seen_)
+            // cppcheck-suppress useStlAlgorithm ; a plain loop keeps <algorithm> out of the headers
             n = 0;
         length_ = -1;
         accept_ = {};
@@ -207,11 +208,11 @@ private:
         if(t_.version != 6)
             return;
         // the format each source asks for: 'j', 'x', or 0 for either
-        char const by_accept = !accept || (accept_.json && accept_.xml) ? 0
+        char const by_accept = !accept || (accept_.json && accept_.xml) ? '\0'
                                : accept_.json                            ? 'j'
                                : accept_.xml                             ? 'x'
                                                                          : '-';
-        char const by_format = t_.format == '?' ? 0 : t_.format;
+        char const by_format = t_.format == '?' ? '\0' : t_.format;
         if(by_accept == '-' && !t_.suffix && !by_format)
             return out_.add(check_rule::accept, at, 0);
         char const chosen = t_.suffix ? t_.suffix : by_accept ? by_accept : by_format;

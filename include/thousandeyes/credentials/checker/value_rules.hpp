@@ -86,8 +86,8 @@ inline string_view
 without_default_port(string_view a) noexcept
 {
     for(string_view port : {string_view(":443"), string_view(":80")})
-        if(a.size() > port.size() && a.substr(a.size() - port.size()) == port)
-            return a.substr(0, a.size() - port.size());
+        if(a.size() > port.size() && slice(a, a.size() - port.size()) == port)
+            return slice(a, 0, a.size() - port.size());
     return a;
 }
 
@@ -130,8 +130,10 @@ judge_basic(string_view b64) noexcept
     std::size_t pad = 0;
     while(pad < 2 && b64[b64.size() - 1 - pad] == '=')
         ++pad;
-    bool colon = false, ctl = false;
-    std::size_t user = 0, password = 0;
+    bool colon = false;
+    bool ctl = false;
+    std::size_t user = 0;
+    std::size_t password = 0;
     unsigned bits = 0;
     int nbits = 0;
     for(std::size_t i = 0; i + pad < b64.size(); ++i)
@@ -158,7 +160,6 @@ judge_basic(string_view b64) noexcept
     }
     // the bits left over are padding, and must be zero (RFC 4648 section 3.5)
     bool const clean = (bits & ((1u << nbits) - 1)) == 0;
-    bits = 0;
     v.valid = clean && colon && !ctl && user != 0 && password != 0;
     return v;
 }
