@@ -9,7 +9,7 @@
 #   gcc-constrained,    -fno-exceptions -fno-rtti, Boost.URL compiled in
 #   clang-constrained   (header-only, through boost/url/src.hpp)
 #   clang-sanitize      AddressSanitizer and UndefinedBehaviorSanitizer, and
-#                       200,000 libFuzzer runs of each of the nine fuzz targets
+#                       200,000 libFuzzer runs of each of the ten fuzz targets
 #   bare-metal-m3       cross-built for a Cortex-M3 (arm-none-eabi-g++, -Os),
 #                       run under QEMU (mps2-an385)
 # All with -Wall -Wextra -Wpedantic -Werror.
