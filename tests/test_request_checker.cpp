@@ -336,3 +336,195 @@ TEST_CASE("Accept weights of zero admit nothing")
     CHECK(accept("application/json;q=0") == "accept ");
     CHECK(accept("application/json; q=0.000, text/xml") == "accept ");
 }
+
+TEST_CASE("the target's grammar: its form, the base prefix, the suffixes and the query")
+{
+    tc::check_expectations const any{0, "", "", ""};
+    auto target = [&](std::string const& t, tc::check_expectations const& x) {
+        return rules(replace(seed, "/v6/credentials/405/delete.json", t), x);
+    };
+    CHECK(target("/v6/credentials/405/delete", any) == "");
+    CHECK(target("/v6/credentials/405/delete.xml", any) == "");  // Accept */* admits XML
+    CHECK(target("/v6/credentials/405/delete.json?", any) == "");
+    CHECK(target("/v6/credentials/405/delete.json?&aid=1&", any) == "");
+    CHECK(target("/v6/credentials/405/delete.json?aid", any) == "aid ");
+    CHECK(target("/v6/credentials/405/delete.json?format=json&format=json", any) ==
+          "query-repeated ");
+    CHECK(target("/v6/credentials/405/delete.json?format=xml", any) == "format-conflict ");
+    CHECK(target("/v6/credentials/405/delete.json#x", any) == "target-form ");
+    CHECK(target("/v6/credentials/405/delete.json%zz", any) == "target-form ");
+    CHECK(target("/v6/credentials/%34%30%35/delete.json", any) == "credential-id ");
+    CHECK(target("/v6/credentials/405/delete.json?a=!$'()*+,;:@/?", any) == "query-unknown ");
+    CHECK(target("HTTPS://api.thousandeyes.com/v6/credentials/405/delete.json", any) ==
+          "absolute-form ");
+    CHECK(target("http://api.thousandeyes.com", any) == "absolute-form target-path ");
+    CHECK(target("/v5/credentials/405/delete.json", any) == "target-path ");
+    CHECK(target("/v6/credentials/405", any) == "target-path ");
+    tc::check_expectations const gw{6, "/te", "", ""};
+    CHECK(target("/te/v6/credentials/405/delete.json", gw) == "");
+    CHECK(target("/te2/v6/credentials/405/delete.json", gw) == "target-path ");
+    CHECK(target("/v6/credentials/405/delete.json", gw) == "target-path ");
+    tc::check_expectations const v7{7, "", "", ""};
+    std::string const v7_bearer = replace(v7_head, "Accept: application/json\r\n", "");
+    CHECK(rules(v7_bearer, v7) == "");
+    CHECK(rules(replace(v7_bearer, "/405", "/405?format=json"), v7) == "query-unknown ");
+    CHECK(rules(replace(v7_bearer, "/405", "/405?aid=9223372036854775808"), v7) == "aid ");
+}
+
+TEST_CASE("the request line's parts and the version")
+{
+    CHECK(rules(replace(seed, "POST", "PO(ST")) == "request-line ");
+    CHECK(rules(replace(seed, "POST /v6", "POST")) == "request-line ");
+    CHECK(rules(replace(seed, "HTTP/1.1", "HTTP/1.x")) == "request-line ");
+    CHECK(rules(replace(seed, "HTTP/1.1", "HTTPS/1.1")) == "request-line ");
+    CHECK(rules(replace(seed, "HTTP/1.1", "HTTP/2.0")) == "http-version ");
+    CHECK(rules("\r\n\r\n" + seed) == "");  // empty lines before the request line
+    CHECK(rules("") == "head-incomplete ");
+    CHECK(rules(replace(seed, "POST", "post")) == "method ");
+}
+
+TEST_CASE("Host values: literals, ports and the default port")
+{
+    auto host = [](std::string const& v, std::string const& expect) {
+        tc::check_expectations const x{0, "", expect, ""};
+        return rules(replace(seed, "Host: api.thousandeyes.com", "Host: " + v), x);
+    };
+    CHECK(host("[::1]:8080", "[::1]:8080") == "");
+    CHECK(host("[::1]", "") == "");
+    CHECK(host("[]", "") == "host-invalid ");
+    CHECK(host("[::1", "") == "host-invalid ");
+    CHECK(host("[g::1]", "") == "host-invalid ");
+    CHECK(host("[::1]x", "") == "host-invalid ");
+    CHECK(host(":443", "") == "host-invalid ");
+    CHECK(host("a:123456", "") == "host-invalid ");
+    CHECK(host("a:44x", "") == "host-invalid ");
+    CHECK(host("a:", "") == "");  // port = *DIGIT
+    CHECK(host("API.ThousandEyes.com:443", "api.thousandeyes.com") == "");
+    CHECK(host("api.thousandeyes.com", "api.thousandeyes.com:443") == "");
+    CHECK(host("example.com:80", "example.com") == "");
+    CHECK(host("example.com:8080", "example.com") == "host-mismatch ");
+}
+
+TEST_CASE("Content-Length: repeated, invalid, and the framing it gives")
+{
+    auto cl = [](std::string const& lines, std::string const& body = "") {
+        return rules(replace(seed, "Content-Length: 0\r\n", lines) + body);
+    };
+    CHECK(cl("Content-Length: 0\r\nContent-Length: 0\r\n") == "duplicate-field ");
+    CHECK(cl("Content-Length: 0\r\nContent-Length: 1\r\n", "x") == "content-length ");
+    CHECK(cl("Content-Length: x\r\nContent-Length: 0\r\n") == "content-length ");
+    CHECK(cl("Content-Length: 0, 0\r\n") == "content-length ");
+    CHECK(cl("Content-Length: 99999999999999999999\r\n") == "content-length ");
+    // the body the head frames is read; what follows it is trailing
+    CHECK(cl("Content-Length: 2\r\n", "{}") == "request-body ");
+    CHECK(cl("Content-Length: 2\r\n", "{}x") == "request-body trailing-bytes ");
+    // after Transfer-Encoding the framing is not followed: nothing more is judged
+    CHECK(cl("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\n\r\nGET / HTTP/1.1\r\n") ==
+          "transfer-encoding ");
+    CHECK(cl("Content-Type: application/json\r\n") ==
+          "duplicate-field content-length-missing ");
+    CHECK(cl("Content-Length: 0\r\nExpect: 100-continue\r\n") == "expect ");
+}
+
+TEST_CASE("Accept and the v6 format: suffix first, then Accept, then format=")
+{
+    auto v6 = [](std::string const& target, std::string const& accept) {
+        std::string h = replace(seed, "/v6/credentials/405/delete.json", target);
+        return rules(accept.empty() ? replace(h, "Accept: */*\r\n", "")
+                                    : replace(h, "Accept: */*", "Accept: " + accept));
+    };
+    CHECK(v6("/v6/credentials/405/delete", "text/xml") == "");
+    CHECK(v6("/v6/credentials/405/delete", "application/xml, application/json") == "");
+    CHECK(v6("/v6/credentials/405/delete", "image/png") == "accept ");
+    CHECK(v6("/v6/credentials/405/delete?format=xml", "image/png") == "format-conflict ");
+    CHECK(v6("/v6/credentials/405/delete?format=xml", "application/json") == "format-conflict ");
+    CHECK(v6("/v6/credentials/405/delete?format=xml", "") == "");
+    CHECK(v6("/v6/credentials/405/delete?format=x", "") == "format-value ");
+    CHECK(v6("/v6/credentials/405/delete.xml", "text/*") == "");
+    CHECK(v6("/v6/credentials/405/delete.xml", "image/png") == "format-conflict ");
+    CHECK(v6("/v6/credentials/405/delete.json", "text/html;level=1, application/json;q=1") == "");
+}
+
+TEST_CASE("Authorization: schemes by version, case, and redacted credentials")
+{
+    auto auth = [](std::string const& value, int api) {
+        tc::check_expectations const x{api, "", "", ""};
+        return rules(replace(seed,
+                             "Basic bm9yZXBseUB0aG91c2FuZGV5ZXMuY29tOmczNTFtdzV4cWh2a21oMXZxNnpmbTUxYzYyd3l6aWIy",
+                             value),
+                     x);
+    };
+    CHECK(auth("bearer abc", 6) == "");          // schemes are case-insensitive
+    CHECK(auth("BASIC YUBiOmM=", 6) == "");
+    CHECK(auth("Bearer  abc", 6) == "");         // 1*SP
+    CHECK(auth("Bearer", 6) == "bearer-token ");
+    CHECK(auth("Basic", 6) == "basic-credentials ");
+    CHECK(auth("Digest x", 6) == "authorization-scheme ");
+    CHECK(auth("<redacted>", 6) == "credentials-not-shown ");
+    CHECK(auth("Basic <redacted>", 6) == "credentials-not-shown ");
+    CHECK(auth("Token <redacted>", 6) == "credentials-not-shown authorization-scheme ");
+    // a v7 path with Basic: the scheme v7 does not take
+    std::string const v7_basic = replace(v7_head, "Bearer abc.DEF-123_~+/==", "Basic YUBiOmM=");
+    CHECK(rules(v7_basic) == "authorization-scheme ");
+}
+
+TEST_CASE("the bytes form: controls, obs-fold, field lines, long lines")
+{
+    CHECK(rules(replace(seed, "Accept: */*", "Accept: */*\t")) == "");  // OWS
+    CHECK(rules(replace(seed, "Accept: */*", ": */*")) == "field-syntax ");
+    CHECK(rules(replace(seed, "Accept: */*", "Accept */*")) == "field-syntax ");
+    CHECK(rules(replace(seed, "Accept: */*", "Acc\x7f" "ept: */*")) == "control-byte field-syntax ");
+    // an over-long request line: the head is still read, the target not judged
+    std::string const long_target = replace(seed, "delete.json", std::string(9000, 'a'));
+    CHECK(rules(long_target) == "line-too-long ");
+    // the line buffer holds max_line bytes and the CR
+    std::string const at_limit =
+        replace(seed, "Accept: */*", "X-Pad: " + std::string(tc::request_checker::max_line - 7, 'a'));
+    CHECK(rules(at_limit) == "");
+    std::string const past_limit =
+        replace(seed, "Accept: */*", "X-Pad: " + std::string(tc::request_checker::max_line - 6, 'a'));
+    CHECK(rules(past_limit) == "line-too-long ");
+    CHECK(rules(replace(seed, "\r\n\r\n", "\n\n")) == "bare-lf bare-lf ");
+}
+
+TEST_CASE("reset, head_done and the finding list")
+{
+    tc::request_checker c(api_host);
+    CHECK_FALSE(c.head_done());
+    c.feed(seed.substr(0, 100));
+    CHECK_FALSE(c.head_done());
+    c.feed(seed.substr(100));
+    CHECK(c.head_done());
+    c.finish();
+    CHECK(c.findings().empty());
+    c.reset({7, "", "", ""});
+    CHECK_FALSE(c.head_done());
+    c.feed(seed);
+    c.finish();
+    CHECK(c.findings().size() == 1);
+    CHECK(c.findings().contains(check_rule::api_version));
+    CHECK_FALSE(c.findings().contains(check_rule::method));
+    CHECK(c.findings().count(tc::check_severity::error) == 1);
+    CHECK(c.findings()[0].severity() == tc::check_severity::error);
+    CHECK(c.findings()[0].field == "request-target");
+    CHECK(tc::to_string(tc::check_severity::warning) == "warning");
+    CHECK(tc::to_string(tc::check_severity::note) == "note");
+    // a view, reset to bytes
+    c.reset();
+    c.start("DELETE", "/v7/credentials/405");
+    c.field("Host", " api.thousandeyes.com ");
+    c.finish();
+    CHECK(c.head_done());
+    CHECK(rules(v7_head) == "");
+    // each rule's text is there, and ids are unique
+    for(std::size_t i = 0; i < tc::check_rule_count; ++i)
+    {
+        tc::rule_info const& r = tc::info(static_cast<check_rule>(i));
+        CHECK_FALSE(r.id.empty());
+        CHECK_FALSE(r.message.empty());
+        CHECK_FALSE(r.rule.empty());
+        CHECK_FALSE(r.source.empty());
+        for(std::size_t j = 0; j < i; ++j)
+            CHECK(tc::info(static_cast<check_rule>(j)).id != r.id);
+    }
+}
