@@ -11,9 +11,18 @@
 //     is the response, whatever its body holds, so its status is the one the
 //     library's byte parser reads from the same bytes (the judge: a body
 //     that looks like a 204 was once read as the answer).
+//   4 check-request's captures (examples/te-credentials/captured.hpp): a
+//     record or transcript gives heads that end their lines in CRLF and end
+//     with an empty line; a line shown to a reviewer holds no control byte,
+//     no word of its own that looks like a token, no credential field's value, and
+//     its columns never go back.
 // Build with -Dfuzz=true and clang++.
 #include "../../examples/te-credentials/inputs.hpp"
 #include "../response_forms.hpp"
+#if TE_FUZZ_READER == 4
+#include "../../examples/te-credentials/captured.hpp"
+#include <thousandeyes/credentials/json_src.hpp>
+#endif
 
 #include <cstdio>
 #include <cstdlib>
@@ -109,6 +118,101 @@ transcript(std::string text)
         finding("a body read as a newer response");
 }
 
+#if TE_FUZZ_READER == 4
+void
+shown_safely(cli::string_view line)
+{
+    std::vector<std::size_t> column;
+    std::string const shown = cli::reviewed_line(line, column);
+    if(column.size() != line.size() + 1)
+        finding("a column per byte and one past the end");
+    for(std::size_t i = 1; i < column.size(); ++i)
+        if(column[i] < column[i - 1])
+            finding("a column that goes back");
+    for(char c : shown)
+        if(static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+            finding("a control byte shown");
+    // every word of the line that looks like a token is hidden; escapes are
+    // read as the separators they are (the "b0" of "\xb0" starts no word)
+    std::string plain;
+    for(std::size_t k = 0; k < shown.size(); ++k)
+    {
+        if(shown[k] != '\\')
+        {
+            plain += shown[k];
+            continue;
+        }
+        plain += ' ';
+        if(k + 1 < shown.size() && shown[k + 1] == 'x')
+            k += 3;
+        else if(k + 1 < shown.size() && shown[k + 1] == 'u')
+            k = shown.find('}', k);
+        else
+            ++k;
+        if(k == std::string::npos)
+            finding("an escape left open");
+    }
+    std::size_t i = 0;
+    while(i < line.size())
+    {
+        std::size_t j = i;
+        while(j < line.size() && (std::isalnum(static_cast<unsigned char>(line[j])) ||
+                                  std::strchr("-._~+=", line[j])) && line[j] != '\0')
+            ++j;
+        cli::string_view const word = line.substr(i, j - i);
+        if(j > i && cli::looks_secret(word) && plain.find(std::string(word)) != std::string::npos)
+            finding("a word that looks like a token shown");
+        i = j > i ? j : i + 1;
+    }
+    std::size_t const colon = line.find(':');
+    cli::string_view const name = line.substr(0, colon == cli::string_view::npos ? 0 : colon);
+    if(!cli::same_word(name, "Authorization"))
+        return;
+    // the credentials: the value after a Basic or Bearer scheme, else all of it
+    cli::string_view v = line.substr(colon + 1);
+    auto trim = [](cli::string_view t) {
+        while(!t.empty() && std::strchr(" \t\r", t.front()) && t.front() != '\0')
+            t.remove_prefix(1);
+        while(!t.empty() && std::strchr(" \t\r", t.back()) && t.back() != '\0')
+            t.remove_suffix(1);
+        return t;
+    };
+    v = trim(v);
+    std::size_t const sp = v.find(' ');
+    cli::string_view const scheme = v.substr(0, sp == cli::string_view::npos ? 0 : sp);
+    if(cli::same_word(scheme, "Basic") || cli::same_word(scheme, "Bearer"))
+        v = trim(v.substr(sp + 1));
+    else if(cli::same_word(v, "Basic") || cli::same_word(v, "Bearer"))
+        v = {}; // a scheme alone: no credentials
+    if(!v.empty() && shown.find("<redacted>") == std::string::npos)
+        finding("an Authorization value shown");
+}
+
+void
+captures(std::string const& text)
+{
+    long bad = 0;
+    std::vector<cli::captured> all = cli::form_of(text) == cli::capture_form::record
+                                         ? cli::from_records(text, bad)
+                                         : cli::from_transcript(text);
+    for(cli::captured const& c : all)
+    {
+        if(c.bytes.size() < 2 || c.bytes.compare(c.bytes.size() - 2, 2, "\r\n") != 0)
+            finding("a captured head whose last line has no CRLF");
+        if(c.view && c.bytes.compare(c.bytes.size() - 4, 4, "\r\n\r\n") != 0)
+            finding("a record's head without its empty line");
+    }
+    for(std::size_t at = 0; at < text.size();)
+    {
+        std::size_t lf = text.find('\n', at);
+        if(lf == std::string::npos)
+            lf = text.size();
+        shown_safely(cli::string_view(text).substr(at, lf - at));
+        at = lf + 1;
+    }
+}
+#endif
+
 } // namespace
 
 extern "C" int
@@ -119,6 +223,8 @@ LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
     ids_file(text);
 #elif TE_FUZZ_READER == 2
     token_file(text);
+#elif TE_FUZZ_READER == 4
+    captures(text);
 #else
     transcript(text);
 #endif
