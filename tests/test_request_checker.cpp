@@ -528,3 +528,40 @@ TEST_CASE("reset, head_done and the finding list")
             CHECK(tc::info(static_cast<check_rule>(j)).id != r.id);
     }
 }
+
+TEST_CASE("value grammar edges: reg-name characters, base64's last letters, weights")
+{
+    auto host = [](std::string const& v) {
+        return rules(replace(seed, "Host: api.thousandeyes.com", "Host: " + v), {0, "", "", ""});
+    };
+    CHECK(host("a-b.c_d~e%41!$&'()*+,;=f") == "");
+    CHECK(host("a b") == "host-invalid ");
+    CHECK(host("a\"b") == "host-invalid ");
+    CHECK(host("[1.2.3.4]") == "");
+    CHECK(host("[::1]:") == "");
+    auto basic = [](std::string const& b64) {
+        return rules(replace(seed,
+                             "bm9yZXBseUB0aG91c2FuZGV5ZXMuY29tOmczNTFtdzV4cWh2a21oMXZxNnpmbTUxYzYyd3l6aWIy",
+                             b64));
+    };
+    CHECK(basic("YUBiOis/") == "");               // a@b:+?  with '+' and '/' in the base64
+    CHECK(basic("YUBiOmM=====") == "basic-credentials ");
+    CHECK(basic("YUBi*mM=") == "basic-credentials ");
+    tc::check_expectations const v7{7, "", "", ""};
+    auto accept = [&](std::string const& v) {
+        return rules(replace(v7_head, "Accept: application/json", "Accept: " + v), v7);
+    };
+    CHECK(accept("application/json;q") == "");
+    CHECK(accept("application/json;level=1;q=0") == "accept ");
+    CHECK(accept("application/json;Q=0.") == "accept ");
+    CHECK(accept("application/json;q=") == "");
+    CHECK(accept("application/json; q=1") == "");
+    CHECK(accept(",,application/problem+json,") == "");
+    CHECK(accept("text/xml, */*;q=0") == "accept ");
+    CHECK(accept("") == "");  // an empty Accept: nothing asked, nothing refused
+    CHECK(rules(replace(v7_head, "DELETE /v7", "DELETE  /v7"), v7) == "request-line ");
+    CHECK(rules(replace(v7_head, "DELETE", ""), v7) == "request-line ");
+    CHECK(rules(replace(v7_head, "/v7/credentials/405", "v7/credentials/405"), v7) == "target-form ");
+    CHECK(rules(replace(v7_head, "/405", "/40%5"), v7) == "target-form ");
+    CHECK(rules(replace(v7_head, "/405", "/40%5g"), v7) == "target-form ");
+}

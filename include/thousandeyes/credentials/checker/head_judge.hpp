@@ -198,7 +198,7 @@ private:
     void
     formats(std::size_t at) noexcept
     {
-        bool const accept = seen_[k_accept] != 0;
+        bool const accept = accept_.any; // an empty Accept is read as none
         if(t_.version == 7)
         {
             if(accept && !accept_.json && !accept_.problem)

@@ -172,6 +172,7 @@ struct accept_verdict
     bool json = false;    // application/json
     bool problem = false; // application/problem+json
     bool xml = false;     // text/xml or application/xml
+    bool any = false;     // some media range was given (an empty Accept asks nothing)
 };
 
 inline bool
@@ -206,6 +207,7 @@ judge_accept(string_view value, accept_verdict& v) noexcept
         i = comma + 1;
         std::size_t const semi = item.find(';');
         string_view const range = trim_ows(slice(item, 0, semi));
+        v.any = v.any || !range.empty();
         if(range.empty() || (semi != string_view::npos && zero_weight(slice(item, semi))))
             continue;
         bool const any = equals_nocase(range, "*/*");
