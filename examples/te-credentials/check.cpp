@@ -69,7 +69,8 @@ put_finding_text(string_view bytes, tc::finding const& f)
     std::printf("      rule: %s (%s)\n", r.rule.data(), r.source.data());
     if(line.empty())
     {
-        std::printf("      (the end of the head)\n");
+        std::printf(f.rule == tc::check_rule::head_incomplete ? "      (the end of the input)\n"
+                                                              : "      (the end of the head)\n");
         return;
     }
     std::printf("      | %s\n      | %*s^", shown.c_str(), static_cast<int>(col), "");
