@@ -31,6 +31,18 @@ struct captured
     std::vector<std::pair<std::string, std::string>> fields;
 };
 
+/// The line of `text` at `at` without its LF; `at` moves past it.
+inline string_view
+next_line(string_view text, std::size_t& at)
+{
+    std::size_t lf = text.find('\n', at);
+    if(lf == string_view::npos)
+        lf = text.size();
+    string_view const line = text.substr(at, lf - at);
+    at = lf + 1;
+    return line;
+}
+
 /// How a text holds requests.
 enum class capture_form
 {
@@ -50,12 +62,8 @@ form_of(string_view text)
     if(i < text.size() && text[i] == '{')
         return capture_form::record;
     for(std::size_t at = 0; at < text.size();)
-    {
-        if(text.substr(at, 2) == "> ")
+        if(next_line(text, at).substr(0, 2) == "> ")
             return capture_form::curl;
-        std::size_t const lf = text.find('\n', at);
-        at = lf == string_view::npos ? text.size() : lf + 1;
-    }
     return capture_form::raw;
 }
 
@@ -71,11 +79,7 @@ from_transcript(string_view text)
     long n = 0;
     for(std::size_t at = 0; at < text.size();)
     {
-        std::size_t lf = text.find('\n', at);
-        if(lf == string_view::npos)
-            lf = text.size();
-        string_view line = text.substr(at, lf - at);
-        at = lf + 1;
+        string_view line = next_line(text, at);
         ++n;
         if(!line.empty() && line.back() == '\r')
             line.remove_suffix(1);
@@ -193,11 +197,7 @@ from_records(string_view text, long& bad)
     long n = 0;
     for(std::size_t at = 0; at < text.size() && !bad;)
     {
-        std::size_t lf = text.find('\n', at);
-        if(lf == string_view::npos)
-            lf = text.size();
-        string_view line = text.substr(at, lf - at);
-        at = lf + 1;
+        string_view line = next_line(text, at);
         ++n;
         while(!line.empty() && (line.back() == '\r' || line.back() == ' '))
             line.remove_suffix(1);

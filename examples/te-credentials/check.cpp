@@ -81,6 +81,20 @@ put_finding_text(string_view bytes, tc::finding const& f)
     std::fputc('\n', stdout);
 }
 
+// `,"message":...,"rule_text":...,"source":...}`: a rule's texts, closing
+// the object a finding or a rule listing opened.
+void
+put_rule_texts_json(tc::rule_info const& r)
+{
+    std::fputs(",\"message\":", stdout);
+    put_json_string(r.message);
+    std::fputs(",\"rule_text\":", stdout);
+    put_json_string(r.rule);
+    std::fputs(",\"source\":", stdout);
+    put_json_string(r.source);
+    std::fputc('}', stdout);
+}
+
 void
 put_text(std::vector<checked> const& all)
 {
@@ -121,13 +135,7 @@ put_json(std::vector<checked> const& all)
                         f[j].offset, f[j].length, n);
             (void)start;
             put_json_string(f[j].field);
-            std::fputs(",\"message\":", stdout);
-            put_json_string(r.message);
-            std::fputs(",\"rule_text\":", stdout);
-            put_json_string(r.rule);
-            std::fputs(",\"source\":", stdout);
-            put_json_string(r.source);
-            std::fputc('}', stdout);
+            put_rule_texts_json(r);
         }
         std::fputs("]}", stdout);
     }
@@ -200,30 +208,6 @@ requests_of(arguments const& a, std::string const& text)
     return out;
 }
 
-std::string
-read_whole(char const* path)
-{
-    bool const is_stdin = !path || string_view(path) == "-";
-    std::string const what = is_stdin ? "standard input" : option_and_value("FILE", path);
-    std::string why;
-    int const fd = is_stdin ? 0 : open_input(path, false, why);
-    if(fd < 0)
-        fail(what, why);
-    std::string text;
-    // a NUL byte is data here (a request may carry one): read it all
-    bool too_large = false;
-    text.resize(max_transcript);
-    long const n = read_all(fd, text.data(), text.size(), too_large);
-    if(!is_stdin)
-        ::close(fd);
-    if(too_large)
-        fail(what, "larger than 1048576 bytes (the limit)");
-    if(n < 0)
-        fail(what, "cannot read");
-    text.resize(static_cast<std::size_t>(n));
-    return text;
-}
-
 // --list-rules: every rule, one a line: id, severity, source, message.
 int
 list_rules(bool json)
@@ -242,13 +226,7 @@ list_rules(bool json)
         std::printf("%s{\"rule\":\"%s\",\"severity\":\"%s\",\"field\":", i ? "," : "",
                     r.id.data(), tc::to_string(r.severity).data());
         put_json_string(r.field);
-        std::fputs(",\"message\":", stdout);
-        put_json_string(r.message);
-        std::fputs(",\"rule_text\":", stdout);
-        put_json_string(r.rule);
-        std::fputs(",\"source\":", stdout);
-        put_json_string(r.source);
-        std::fputs("}", stdout);
+        put_rule_texts_json(r);
     }
     if(json)
         std::fputs("]\n", stdout);
@@ -266,7 +244,7 @@ run_check(int argc, char** argv)
     tc::endpoint ep;
     std::optional<tc::credential_id> id;
     tc::check_expectations const x = expectations(a, ep, id);
-    std::string const text = read_whole(a.positional());
+    std::string const text = read_input(a.positional(), true);
     std::vector<captured> const requests = requests_of(a, text);
     std::vector<std::unique_ptr<tc::request_checker>> checkers;
     std::vector<checked> all;

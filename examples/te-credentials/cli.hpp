@@ -109,6 +109,11 @@ tc::request_builder make_builder(arguments const& a);
 /// True for --api v7.
 bool is_v7(arguments const& a);
 
+/// FILE, or standard input for null or "-", whole, up to 1 MiB; else
+/// `fail` naming it. A NUL byte stops the reading with its line unless
+/// `nul_is_data` (a captured request may carry one).
+std::string read_input(char const* path, bool nul_is_data);
+
 /// --aid, when given.
 std::optional<tc::account_group_id> parse_aid(arguments const& a);
 

@@ -19,25 +19,6 @@ namespace cli {
 
 namespace {
 
-// The input, FILE or standard input, whole.
-std::string
-read_input(char const* path)
-{
-    bool const is_stdin = !path || string_view(path) == "-";
-    std::string const what = is_stdin ? "standard input" : option_and_value("FILE", path);
-    std::string why;
-    int const fd = is_stdin ? 0 : open_input(path, false, why);
-    if(fd < 0)
-        fail(what, why);
-    std::string text;
-    text_error const r = read_text(fd, max_transcript, text);
-    if(!is_stdin)
-        ::close(fd);
-    if(r.why)
-        fail(what, describe(r));
-    return text;
-}
-
 struct explained
 {
     tc::response const& r;
@@ -133,7 +114,7 @@ run_explain(int argc, char** argv)
     ctx.earlier_attempt_uncertain = a.flag("--earlier-attempt-uncertain");
     ctx.now = now;
 
-    std::string text = read_input(a.positional());
+    std::string text = read_input(a.positional(), false);
     tc::header_line_reader reader(tc::response_options{now});
     std::size_t body_at = 0;
     if(auto const ec = read_transcript_head(reader, text, body_at))

@@ -6,6 +6,7 @@
 #include "cli.hpp"
 #include "inputs.hpp"
 
+#include <cerrno>
 #include <cstdlib>
 #include <string>
 
@@ -181,6 +182,37 @@ parse_aid(arguments const& a)
     if(!r)
         fail("--aid", r.error());
     return *r;
+}
+
+std::string
+read_input(char const* path, bool nul_is_data)
+{
+    bool const is_stdin = !path || string_view(path) == "-";
+    std::string const what = is_stdin ? "standard input" : option_and_value("FILE", path);
+    std::string why;
+    int const fd = is_stdin ? 0 : open_input(path, false, why);
+    if(fd < 0)
+        fail(what, why);
+    std::string text;
+    text_error r;
+    if(nul_is_data)
+    {
+        bool too_large = false;
+        text.resize(max_transcript);
+        long const n = read_all(fd, text.data(), text.size(), too_large);
+        if(too_large)
+            r = {0, "larger than", max_transcript};
+        else if(n < 0)
+            r = {0, "cannot read", 0, errno};
+        text.resize(n < 0 ? 0 : static_cast<std::size_t>(n));
+    }
+    else
+        r = read_text(fd, max_transcript, text);
+    if(!is_stdin)
+        ::close(fd);
+    if(r.why)
+        fail(what, describe(r));
+    return text;
 }
 
 } // namespace cli
