@@ -79,6 +79,14 @@ with_basic(std::string const& b64)
                          b64));
 }
 
+// curl's v7 request with `Accept: v`, judged as v7.
+std::string
+v7_accept(std::string const& v)
+{
+    return rules(replace(v7_head, "Accept: application/json", "Accept: " + v),
+                 {7, "", "api.thousandeyes.com", ""});
+}
+
 struct mutation
 {
     char const* rule;
@@ -330,15 +338,11 @@ TEST_CASE("Basic credentials are judged as RFC 7617 and RFC 4648 spell them")
 
 TEST_CASE("Accept weights of zero admit nothing")
 {
-    tc::check_expectations const v7{7, "", "api.thousandeyes.com", ""};
-    auto accept = [&](std::string const& v) {
-        return rules(replace(v7_head, "Accept: application/json", "Accept: " + v), v7);
-    };
-    CHECK(accept("*/*") == "");
-    CHECK(accept("application/problem+json") == "");
-    CHECK(accept("text/html, application/*;q=0.1") == "");
-    CHECK(accept("application/json;q=0") == "accept ");
-    CHECK(accept("application/json; q=0.000, text/xml") == "accept ");
+    CHECK(v7_accept("*/*") == "");
+    CHECK(v7_accept("application/problem+json") == "");
+    CHECK(v7_accept("text/html, application/*;q=0.1") == "");
+    CHECK(v7_accept("application/json;q=0") == "accept ");
+    CHECK(v7_accept("application/json; q=0.000, text/xml") == "accept ");
 }
 
 TEST_CASE("the target's grammar: its form, the base prefix, the suffixes and the query")
@@ -547,17 +551,14 @@ TEST_CASE("value grammar edges: reg-name characters, base64's last letters, weig
     CHECK(with_basic("YUBiOmM=====") == "basic-credentials ");
     CHECK(with_basic("YUBi*mM=") == "basic-credentials ");
     tc::check_expectations const v7{7, "", "", ""};
-    auto accept = [&](std::string const& v) {
-        return rules(replace(v7_head, "Accept: application/json", "Accept: " + v), v7);
-    };
-    CHECK(accept("application/json;q") == "");
-    CHECK(accept("application/json;level=1;q=0") == "accept ");
-    CHECK(accept("application/json;Q=0.") == "accept ");
-    CHECK(accept("application/json;q=") == "");
-    CHECK(accept("application/json; q=1") == "");
-    CHECK(accept(",,application/problem+json,") == "");
-    CHECK(accept("text/xml, */*;q=0") == "accept ");
-    CHECK(accept("") == "");  // an empty Accept: nothing asked, nothing refused
+    CHECK(v7_accept("application/json;q") == "");
+    CHECK(v7_accept("application/json;level=1;q=0") == "accept ");
+    CHECK(v7_accept("application/json;Q=0.") == "accept ");
+    CHECK(v7_accept("application/json;q=") == "");
+    CHECK(v7_accept("application/json; q=1") == "");
+    CHECK(v7_accept(",,application/problem+json,") == "");
+    CHECK(v7_accept("text/xml, */*;q=0") == "accept ");
+    CHECK(v7_accept("") == "");  // an empty Accept: nothing asked, nothing refused
     CHECK(rules(replace(v7_head, "DELETE /v7", "DELETE  /v7"), v7) == "request-line ");
     CHECK(rules(replace(v7_head, "DELETE", ""), v7) == "request-line ");
     CHECK(rules(replace(v7_head, "/v7/credentials/405", "v7/credentials/405"), v7) == "target-form ");
