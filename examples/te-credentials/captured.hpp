@@ -247,11 +247,12 @@ reviewed_line(string_view line, std::vector<std::size_t>& column)
 {
     std::string out;
     column.assign(line.size() + 1, 0);
-    auto width = [&] { // code points shown so far
-        std::size_t w = 0;
-        for(char ch : out)
-            w += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-        return w;
+    // code points shown so far, counted as `out` grows (once per byte)
+    std::size_t counted = 0, shown = 0;
+    auto width = [&] {
+        for(; counted < out.size(); ++counted)
+            shown += (static_cast<unsigned char>(out[counted]) & 0xC0) != 0x80;
+        return shown;
     };
     auto hide = [&](std::size_t from, std::size_t to) {
         std::size_t const at = width();
