@@ -28,7 +28,7 @@ std::string const v7_head = "DELETE /v7/credentials/405 HTTP/1.1\r\n"
                             "Authorization: Bearer abc.DEF-123_~+/==\r\n"
                             "\r\n";
 
-tc::check_expectations const api_host{0, "", "api.thousandeyes.com", ""};
+tc::check_expectations const api_host{{}, "", "api.thousandeyes.com", ""};
 
 // The ids of what the checker finds in `bytes` fed in chunks of `chunk`
 // bytes (0: whole), with the offset and length of each finding.
@@ -84,7 +84,7 @@ std::string
 v7_accept(std::string const& v)
 {
     return rules(replace(v7_head, "Accept: application/json", "Accept: " + v),
-                 {7, "", "api.thousandeyes.com", ""});
+                 {tc::api_version::v7, "", "api.thousandeyes.com", ""});
 }
 
 struct mutation
@@ -99,7 +99,7 @@ mutations()
 {
     std::string const& s = seed;
     std::string const& d = v7_head;
-    tc::check_expectations const v7{7, "", "api.thousandeyes.com", ""};
+    tc::check_expectations const v7{tc::api_version::v7, "", "api.thousandeyes.com", ""};
     return {
         {"request-line", replace(s, "POST /v6", "POST  /v6"), api_host},
         {"http-version", replace(s, "HTTP/1.1", "HTTP/1.0"), api_host},
@@ -115,9 +115,9 @@ mutations()
         {"target-form", replace(s, "/v6/credentials/405/delete.json", "*"), api_host},
         {"absolute-form", replace(s, "/v6/", "https://api.thousandeyes.com/v6/"), api_host},
         {"target-path", replace(s, "/delete.json", "/remove"), api_host},
-        {"api-version", d, {6, "", "api.thousandeyes.com", ""}},
+        {"api-version", d, {tc::api_version::v6, "", "api.thousandeyes.com", ""}},
         {"credential-id", replace(s, "/405/", "/0405/"), api_host},
-        {"expected-id", s, {0, "", "api.thousandeyes.com", "406"}},
+        {"expected-id", s, {{}, "", "api.thousandeyes.com", "406"}},
         {"aid", replace(s, "delete.json", "delete.json?aid=x1"), api_host},
         {"query-repeated", replace(d, "/405", "/405?aid=1&aid=2"), v7},
         {"query-unknown", replace(d, "/405", "/405?format=json"), v7},
@@ -138,7 +138,7 @@ mutations()
         {"host-repeated", replace(s, "Accept: */*", "Accept: */*\r\nHost: api.thousandeyes.com"),
          api_host},
         {"host-invalid", replace(s, "Host: api.thousandeyes.com", "Host: api/thousandeyes"),
-         {0, "", "", ""}},
+         {{}, "", "", ""}},
         {"host-mismatch", replace(s, "api.thousandeyes.com\r\n", "api.thousandeyes.co\r\n"),
          api_host},
         {"authorization-missing", replace(d, "Authorization: Bearer abc.DEF-123_~+/==\r\n", ""),
@@ -166,8 +166,8 @@ TEST_CASE("the seed's curl request and curl's v7 request break no rule")
     REQUIRE(seed.size() == 265);
     CHECK(check(seed) == "");
     CHECK(check(v7_head) == "");
-    CHECK(check(seed, {6, "", "api.thousandeyes.com", "405"}) == "");
-    CHECK(check(v7_head, {7, "", "api.thousandeyes.com:443", "405"}) == "");
+    CHECK(check(seed, {tc::api_version::v6, "", "api.thousandeyes.com", "405"}) == "");
+    CHECK(check(v7_head, {tc::api_version::v7, "", "api.thousandeyes.com:443", "405"}) == "");
 }
 
 TEST_CASE("every rule has a request that breaks it and no other rule")
@@ -272,8 +272,7 @@ TEST_CASE("every request the library builds breaks no rule, as bytes and as a vi
         tc::endpoint ep;
         if(cfg.base_url)
             ep = *tc::endpoint::parse(cfg.base_url, {true});
-        tc::check_expectations const x{cfg.api == tc::api_version::v7 ? 7 : 6, ep.path_prefix(),
-                                       ep.host(), "405"};
+        tc::check_expectations const x{cfg.api, ep.path_prefix(), ep.host(), "405"};
         std::string const head = write(tc::write_head, r, tc::secrets::reveal);
         tc::request_checker c(x);
         c.feed(head);
@@ -347,7 +346,7 @@ TEST_CASE("Accept weights of zero admit nothing")
 
 TEST_CASE("the target's grammar: its form, the base prefix, the suffixes and the query")
 {
-    tc::check_expectations const any{0, "", "", ""};
+    tc::check_expectations const any{{}, "", "", ""};
     auto target = [&](std::string const& t, tc::check_expectations const& x) {
         return rules(replace(seed, "/v6/credentials/405/delete.json", t), x);
     };
@@ -368,11 +367,11 @@ TEST_CASE("the target's grammar: its form, the base prefix, the suffixes and the
     CHECK(target("http://api.thousandeyes.com", any) == "absolute-form target-path ");
     CHECK(target("/v5/credentials/405/delete.json", any) == "target-path ");
     CHECK(target("/v6/credentials/405", any) == "target-path ");
-    tc::check_expectations const gw{6, "/te", "", ""};
+    tc::check_expectations const gw{tc::api_version::v6, "/te", "", ""};
     CHECK(target("/te/v6/credentials/405/delete.json", gw) == "");
     CHECK(target("/te2/v6/credentials/405/delete.json", gw) == "target-path ");
     CHECK(target("/v6/credentials/405/delete.json", gw) == "target-path ");
-    tc::check_expectations const v7{7, "", "", ""};
+    tc::check_expectations const v7{tc::api_version::v7, "", "", ""};
     std::string const v7_bearer = replace(v7_head, "Accept: application/json\r\n", "");
     CHECK(rules(v7_bearer, v7) == "");
     CHECK(rules(replace(v7_bearer, "/405", "/405?format=json"), v7) == "query-unknown ");
@@ -394,7 +393,7 @@ TEST_CASE("the request line's parts and the version")
 TEST_CASE("Host values: literals, ports and the default port")
 {
     auto host = [](std::string const& v, std::string const& expect) {
-        tc::check_expectations const x{0, "", expect, ""};
+        tc::check_expectations const x{{}, "", expect, ""};
         return rules(replace(seed, "Host: api.thousandeyes.com", "Host: " + v), x);
     };
     CHECK(host("[::1]:8080", "[::1]:8080") == "");
@@ -455,22 +454,22 @@ TEST_CASE("Accept and the v6 format: suffix first, then Accept, then format=")
 
 TEST_CASE("Authorization: schemes by version, case, and redacted credentials")
 {
-    auto auth = [](std::string const& value, int api) {
-        tc::check_expectations const x{api, "", "", ""};
+    auto auth = [](std::string const& value) {
+        tc::check_expectations const x{tc::api_version::v6, "", "", ""};
         return rules(replace(seed,
                              "Basic bm9yZXBseUB0aG91c2FuZGV5ZXMuY29tOmczNTFtdzV4cWh2a21oMXZxNnpmbTUxYzYyd3l6aWIy",
                              value),
                      x);
     };
-    CHECK(auth("bearer abc", 6) == "");          // schemes are case-insensitive
-    CHECK(auth("BASIC YUBiOmM=", 6) == "");
-    CHECK(auth("Bearer  abc", 6) == "");         // 1*SP
-    CHECK(auth("Bearer", 6) == "bearer-token ");
-    CHECK(auth("Basic", 6) == "basic-credentials ");
-    CHECK(auth("Digest x", 6) == "authorization-scheme ");
-    CHECK(auth("<redacted>", 6) == "credentials-not-shown ");
-    CHECK(auth("Basic <redacted>", 6) == "credentials-not-shown ");
-    CHECK(auth("Token <redacted>", 6) == "credentials-not-shown authorization-scheme ");
+    CHECK(auth("bearer abc") == "");          // schemes are case-insensitive
+    CHECK(auth("BASIC YUBiOmM=") == "");
+    CHECK(auth("Bearer  abc") == "");         // 1*SP
+    CHECK(auth("Bearer") == "bearer-token ");
+    CHECK(auth("Basic") == "basic-credentials ");
+    CHECK(auth("Digest x") == "authorization-scheme ");
+    CHECK(auth("<redacted>") == "credentials-not-shown ");
+    CHECK(auth("Basic <redacted>") == "credentials-not-shown ");
+    CHECK(auth("Token <redacted>") == "credentials-not-shown authorization-scheme ");
     // a v7 path with Basic: the scheme v7 does not take
     std::string const v7_basic = replace(v7_head, "Bearer abc.DEF-123_~+/==", "Basic YUBiOmM=");
     CHECK(rules(v7_basic) == "authorization-scheme ");
@@ -505,7 +504,7 @@ TEST_CASE("reset, head_done and the finding list")
     CHECK(c.head_done());
     c.finish();
     CHECK(c.findings().empty());
-    c.reset({7, "", "", ""});
+    c.reset({tc::api_version::v7, "", "", ""});
     CHECK_FALSE(c.head_done());
     c.feed(seed);
     c.finish();
@@ -540,7 +539,7 @@ TEST_CASE("reset, head_done and the finding list")
 TEST_CASE("value grammar edges: reg-name characters, base64's last letters, weights")
 {
     auto host = [](std::string const& v) {
-        return rules(replace(seed, "Host: api.thousandeyes.com", "Host: " + v), {0, "", "", ""});
+        return rules(replace(seed, "Host: api.thousandeyes.com", "Host: " + v), {{}, "", "", ""});
     };
     CHECK(host("a-b.c_d~e%41!$&'()*+,;=f") == "");
     CHECK(host("a b") == "host-invalid ");
@@ -550,7 +549,7 @@ TEST_CASE("value grammar edges: reg-name characters, base64's last letters, weig
     CHECK(with_basic("YUBiOis/") == "");               // a@b:+?  with '+' and '/' in the base64
     CHECK(with_basic("YUBiOmM=====") == "basic-credentials ");
     CHECK(with_basic("YUBi*mM=") == "basic-credentials ");
-    tc::check_expectations const v7{7, "", "", ""};
+    tc::check_expectations const v7{tc::api_version::v7, "", "", ""};
     CHECK(v7_accept("application/json;q") == "");
     CHECK(v7_accept("application/json;level=1;q=0") == "accept ");
     CHECK(v7_accept("application/json;Q=0.") == "accept ");

@@ -154,14 +154,15 @@ expectations(arguments const& a, tc::endpoint& ep, std::optional<tc::credential_
         ep = *e;
         x.base_path = ep.path_prefix();
         x.host = ep.host();
-        x.api_version = ep.named_version() == "v7" ? 7 : ep.named_version() == "v6" ? 6 : 0;
+        if(!ep.named_version().empty())
+            x.api = ep.named_version() == "v7" ? tc::api_version::v7 : tc::api_version::v6;
     }
     if(char const* api = a.value("--api"))
     {
         string_view const v = api;
         if(v != "v6" && v != "v7")
             fail("--api", "must be v6 or v7");
-        x.api_version = v == "v7" ? 7 : 6;
+        x.api = v == "v7" ? tc::api_version::v7 : tc::api_version::v6;
     }
     if(char const* s = a.value("--id"))
     {

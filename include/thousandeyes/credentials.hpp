@@ -8,6 +8,7 @@
 // any I/O, heap allocation or exception. The body's error message
 // (Boost.JSON) is in <thousandeyes/credentials/error_message.hpp>, apart.
 
+#include <thousandeyes/credentials/api_version.hpp>
 #include <thousandeyes/credentials/authorization.hpp>
 #include <thousandeyes/credentials/base_url.hpp>
 #include <thousandeyes/credentials/batch.hpp>

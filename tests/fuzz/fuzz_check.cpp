@@ -49,7 +49,8 @@ expectations(std::string const& in)
 {
     unsigned const k = in.empty() ? 0 : static_cast<unsigned char>(in.back());
     tc::check_expectations x;
-    x.api_version = k % 3 == 0 ? 0 : k % 3 == 1 ? 6 : 7;
+    if(k % 3 != 0)
+        x.api = k % 3 == 1 ? tc::api_version::v6 : tc::api_version::v7;
     x.base_path = k & 4 ? "/te" : "";
     x.host = k & 8 ? "api.thousandeyes.com" : "";
     x.credential_id = k & 16 ? "405" : "";

@@ -3,6 +3,7 @@
 #ifndef THOUSANDEYES_CREDENTIALS_REQUEST_HPP
 #define THOUSANDEYES_CREDENTIALS_REQUEST_HPP
 
+#include <thousandeyes/credentials/api_version.hpp>
 #include <thousandeyes/credentials/authorization.hpp>
 #include <thousandeyes/credentials/endpoint.hpp>
 #include <thousandeyes/credentials/error.hpp>
@@ -15,13 +16,6 @@
 
 namespace thousandeyes {
 namespace credentials {
-
-/// Which ThousandEyes API a request speaks.
-enum class api_version
-{
-    v6, ///< POST {base}/v6/credentials/{id}/delete[.json|.xml]
-    v7  ///< DELETE {base}/v7/credentials/{id}
-};
 
 /** The v6 response format.
 

@@ -24,7 +24,7 @@ namespace credentials {
       `method SP target SP HTTP/1.1 CRLF` and `name ": " value CRLF` lines.
 
     @code
-    request_checker c({7, "", "api.thousandeyes.com", "405"});
+    request_checker c({api_version::v7, "", "api.thousandeyes.com", "405"});
     c.feed(captured);
     c.finish();
     for(finding const& f : c.findings())

@@ -7,6 +7,7 @@
 // field, and what the head as a whole lacks. Both input forms (bytes, and
 // a request view) find these parts and hand them here, so they agree.
 
+#include <thousandeyes/credentials/api_version.hpp>
 #include <thousandeyes/credentials/checker/findings.hpp>
 #include <thousandeyes/credentials/checker/target_rules.hpp>
 #include <thousandeyes/credentials/checker/value_rules.hpp>
@@ -14,6 +15,7 @@
 #include <thousandeyes/credentials/detail/numbers.hpp>
 
 #include <cstdint>
+#include <optional>
 
 namespace thousandeyes {
 namespace credentials {
@@ -23,9 +25,8 @@ namespace credentials {
 */
 struct check_expectations
 {
-    /// 6 or 7: the API version expected (from `--api`); 0 takes the
-    /// version the path names.
-    int api_version = 0;
+    /// The API version expected; none takes the version the path names.
+    std::optional<credentials::api_version> api;
     /// The base URL's path prefix, "" or "/prefix" without a trailing '/'.
     string_view base_path;
     /// The authority expected in Host, "host[:port]"; empty accepts any.
@@ -56,6 +57,13 @@ class head_judge
     unsigned seen_[k_count] = {};
     std::int64_t length_ = -1; // Content-Length; -1 none, -2 invalid
     accept_verdict accept_;
+    int version_; // the expected version as the path spells it: 6, 7, or 0 for any
+
+    static int
+    number(check_expectations const& x) noexcept
+    {
+        return !x.api ? 0 : *x.api == api_version::v7 ? 7 : 6;
+    }
 
     static known
     lookup(string_view name) noexcept
@@ -67,12 +75,16 @@ class head_judge
     }
 
 public:
-    head_judge(finding_list& out, check_expectations const& x) noexcept : out_(out), x_(x) {}
+    head_judge(finding_list& out, check_expectations const& x) noexcept
+        : out_(out), x_(x), version_(number(x))
+    {
+    }
 
     void
     reset(check_expectations const& x) noexcept
     {
         x_ = x;
+        version_ = number(x);
         t_ = {};
         post_ = false;
         for(unsigned& n : seen_)
@@ -110,8 +122,8 @@ public:
         if(version != "HTTP/1.1")
             out_.add(check_rule::http_version, v_at, version.size());
         t_ = target_judge(out_, at + method.size() + 1)
-                 .judge(target, x_.base_path, x_.api_version, x_.credential_id);
-        int const v = t_.version ? t_.version : x_.api_version;
+                 .judge(target, x_.base_path, version_, x_.credential_id);
+        int const v = t_.version ? t_.version : version_;
         // methods are case-sensitive (RFC 9110 section 9.1)
         post_ = method == "POST";
         if((v == 6 && !post_) || (v == 7 && method != "DELETE"))
@@ -235,7 +247,7 @@ private:
         bool const bearer = equals_nocase(scheme, "Bearer");
         if(redacted)
             out_.add(check_rule::credentials_not_shown, at, value.size());
-        int const v = t_.version ? t_.version : x_.api_version;
+        int const v = t_.version ? t_.version : version_;
         if(value == "<redacted>")
             return;
         if((!basic && !bearer) || (basic && v == 7))
