@@ -24,7 +24,7 @@ cd "$(dirname "$0")"
 all=("response corpus 2048" "request corpus-request 1024" "deletion corpus-deletion 512"
      "values corpus-values 512" "llhttp corpus 1024" "ids-file corpus-ids-file 4096"
      "token-file corpus-token-file 4096" "transcript corpus-transcript 2048"
-     "double corpus-double 2048")
+     "double corpus-double 2048" "check corpus-check 2048" "captures corpus-captures 4096")
 if [ $# -gt 0 ]; then
   chosen=()
   for t in "$@"; do
