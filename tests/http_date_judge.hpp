@@ -12,9 +12,29 @@
 #include <regex>
 #include <string>
 
+// The C library's inverse of gmtime: timegm (glibc, BSD), or on Windows
+// _mkgmtime64, which knows only the years 1970 to 3000: other years are
+// moved into that range by whole 400-year Gregorian cycles, each exactly
+// 146,097 days.
+inline std::int64_t
+judge_timegm(std::tm* tm)
+{
+#ifdef _WIN32
+    std::int64_t constexpr cycle = 146097LL * 86400;
+    int shift = 0;
+    while(tm->tm_year + 1900 < 1970)
+        tm->tm_year += 400, --shift;
+    while(tm->tm_year + 1900 >= 2370)
+        tm->tm_year -= 400, ++shift;
+    return static_cast<std::int64_t>(_mkgmtime64(tm)) + shift * cycle;
+#else
+    return static_cast<std::int64_t>(timegm(tm));
+#endif
+}
+
 // An independent judge of RFC 9110's three forms: the grammar as regular
 // expressions, the calendar checked by hand, the instant by the C library's
-// timegm. Returns the instant, or nothing when the text is no HTTP-date.
+// timegm (judge_timegm). Returns the instant, or nothing when the text is no HTTP-date.
 inline std::optional<std::int64_t>
 http_date_judge(std::string const& s)
 {
@@ -55,7 +75,7 @@ http_date_judge(std::string const& s)
     std::tm tm{};
     tm.tm_year = y - 1900, tm.tm_mon = mon - 1, tm.tm_mday = d;
     tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = sec == 60 ? 59 : sec; // a leap second is :59
-    return static_cast<std::int64_t>(timegm(&tm));
+    return judge_timegm(&tm);
 }
 
 

@@ -8,9 +8,14 @@
 // Boost.URL must be linked, and this header says so.
 
 #include <boost/version.hpp>
+#include <cstddef> // the standard library's configuration macros
 
 #if BOOST_VERSION >= 108300
 #error "Boost.URL 1.83 and later must be linked (libboost_url); do not include <thousandeyes/credentials/src.hpp>"
+#elif defined(__GLIBCXX__) && !defined(_GLIBCXX_HAS_GTHREADS)
+// Boost.URL's grammar/recycled.hpp needs std::mutex, which a libstdc++
+// without threads (mingw-w64's win32 thread model, bare metal) lacks.
+#error "this libstdc++ has no std::mutex, which Boost.URL needs: use a thread-enabled toolchain (mingw-w64: x86_64-w64-mingw32-g++-posix), or on a single-threaded target include <thousandeyes/credentials/url_src.hpp>"
 #else
 #include <boost/url/src.hpp>
 #endif

@@ -13,7 +13,9 @@
     Unlike `<boost/url/src.hpp>` (see `src.hpp`) it leaves out what the
     library never calls and what cannot build or costs most on a small
     target: the mutable URL containers (`url_base.ipp`, which includes
-    `<iostream>`, `url.ipp`, `static_url.ipp`). A program that uses those
+    `<iostream>`, `url.ipp`, `static_url.ipp`, and the `params_ref` and
+    `segments_ref` views that edit them), so it links without
+    `--gc-sections`. A program that uses those
     itself includes `<boost/url/src.hpp>` instead, not both.
 
     With `THOUSANDEYES_CREDENTIALS_URL_SRC_NO_PARSER` defined, only the error
@@ -25,17 +27,22 @@
     arm-none-eabi toolchain, for one) has no `std::mutex`; for that case
     alone this translation unit supplies a lock that does nothing, which is
     right where there is one thread of execution and no interrupt handler
-    parses URLs. (Declaring it in `std` is an extension the toolchain does
+    parses URLs. On Windows (mingw-w64's win32 thread model) a program may have
+    threads: there this header refuses to build and names the fix. (Declaring it in `std` is an extension the toolchain does
     not otherwise fill.) The pool is only used by rules larger than the ones
     the library parses with; it would allocate from the heap.
 */
 
 #include <boost/version.hpp>
+#include <cstddef> // the standard library's configuration macros
 
 #if BOOST_VERSION >= 108300
 #error "Boost.URL 1.83 and later must be linked (libboost_url); do not include <thousandeyes/credentials/url_src.hpp>"
 #elif defined(THOUSANDEYES_CREDENTIALS_URL_SRC_NO_PARSER)
 #include <boost/url/grammar/impl/error.ipp>
+#elif defined(__GLIBCXX__) && !defined(_GLIBCXX_HAS_GTHREADS) && defined(_WIN32)
+// mingw-w64's win32 thread model: a Windows program may well have threads.
+#error "this libstdc++ has no std::mutex, which Boost.URL needs: use mingw-w64's posix thread model (x86_64-w64-mingw32-g++-posix) or link libboost_url"
 #else
 
 #include <mutex>
@@ -73,9 +80,7 @@ public:
 #include <boost/url/impl/ipv6_address.ipp>
 #include <boost/url/impl/params_base.ipp>
 #include <boost/url/impl/params_encoded_base.ipp>
-#include <boost/url/impl/params_encoded_ref.ipp>
 #include <boost/url/impl/params_encoded_view.ipp>
-#include <boost/url/impl/params_ref.ipp>
 #include <boost/url/impl/params_view.ipp>
 #include <boost/url/impl/parse.ipp>
 #include <boost/url/impl/parse_path.ipp>
@@ -84,9 +89,7 @@ public:
 #include <boost/url/impl/scheme.ipp>
 #include <boost/url/impl/segments_base.ipp>
 #include <boost/url/impl/segments_encoded_base.ipp>
-#include <boost/url/impl/segments_encoded_ref.ipp>
 #include <boost/url/impl/segments_encoded_view.ipp>
-#include <boost/url/impl/segments_ref.ipp>
 #include <boost/url/impl/segments_view.ipp>
 #include <boost/url/impl/url_view.ipp>
 #include <boost/url/impl/url_view_base.ipp>
