@@ -12,21 +12,27 @@
 #                       200,000 libFuzzer runs of each of the ten fuzz targets
 #   bare-metal-m3       cross-built for a Cortex-M3 (arm-none-eabi-g++, -Os),
 #                       run under QEMU (mps2-an385)
+#   windows-mingw       cross-built for Windows x86-64 (mingw-w64, posix
+#                       threads): the unit tests and the README's example,
+#                       run under wine64
 # All with -Wall -Wextra -Wpedantic -Werror.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 bash .ci/install-deps
 
+# the test suite is built wherever doctest is found; here it must be
+enabled=(-Dtests=enabled -Ddouble=enabled)
 constrained=(-Dcpp_eh=none -Dcpp_rtti=false -Dboost_url=header-only)
 configs=(
-  "gcc|g++|-Dbench=true -Db_coverage=true -Dbuildtype=debug"
-  "clang|clang++|"
-  "gcc-20|g++|-Dcpp_std=c++20 -Dcpp_args=-DTHOUSANDEYES_CREDENTIALS_NO_BUILTIN_OVERFLOW"
-  "gcc-constrained|g++|${constrained[*]}"
-  "clang-constrained|clang++|${constrained[*]}"
-  "clang-sanitize|clang++|-Db_sanitize=address,undefined -Db_lundef=false -Dfuzz=true"
+  "gcc|g++|${enabled[*]} -Dbench=true -Db_coverage=true -Dbuildtype=debug"
+  "clang|clang++|${enabled[*]}"
+  "gcc-20|g++|${enabled[*]} -Dcpp_std=c++20 -Dcpp_args=-DTHOUSANDEYES_CREDENTIALS_NO_BUILTIN_OVERFLOW"
+  "gcc-constrained|g++|${enabled[*]} ${constrained[*]}"
+  "clang-constrained|clang++|${enabled[*]} ${constrained[*]}"
+  "clang-sanitize|clang++|${enabled[*]} -Db_sanitize=address,undefined -Db_lundef=false -Dfuzz=true"
   "bare-metal-m3|g++|--cross-file examples/bare-metal/cortex-m3.ini"
+  "windows-mingw|g++|--cross-file tests/windows/mingw-w64.ini"
 )
 
 source tests/build_progress.sh

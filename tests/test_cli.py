@@ -27,10 +27,10 @@ TOKEN = "g351mw5xqhvkmh1vq6zfm51c62wyzib2"
 SEED_AUTH = ["--basic-user", "noreply@thousandeyes.com", "--token-env", "TE_TOKEN"]
 
 
-def run(*args, env=None):
+def run(*args, env=None, input=b""):
     e = dict(os.environ, TE_TOKEN=TOKEN, TE_BEARER="abc-123")
     e.update(env or {})
-    return subprocess.run([CLI, *args], capture_output=True, env=e, timeout=30)
+    return subprocess.run([CLI, *args], capture_output=True, env=e, timeout=30, input=input)
 
 
 def fields(head: bytes):
@@ -90,7 +90,8 @@ class Request(unittest.TestCase):
         expected = {
             "request": shared + ["--show-secrets", "--curl", "--review", "--json"],
             "delete": shared + ["--ids-file", "--max-attempts", "--timeout", "--verbose",
-                                "--connect-timeout", "--cacert", "--capath", "--proxy"],
+                                "--connect-timeout", "--cacert", "--capath", "--proxy",
+                                "--quiet", "--json"],
             "explain-response": ["--now", "--attempt", "--earlier-attempt-uncertain", "--json"],
         }
         for command, options in expected.items():
@@ -177,6 +178,68 @@ class ManPage(unittest.TestCase):
         self.assertEqual((p.returncode, p.stderr), (0, b""))
 
 
+class DidYouMean(unittest.TestCase):
+    """A mistyped command or option is answered with the nearest one; a word
+    that might be a secret is neither shown nor matched."""
+
+    def test_a_mistyped_command_is_named_with_the_nearest_one(self):
+        for typed, meant in (("delet", "delete"), ("reqeust", "request"), ("explain", "explain-response"),
+                             ("check", "check-request"), ("--verison", "--version")):
+            with self.subTest(typed=typed):
+                p = run(typed)
+                self.assertEqual((p.returncode, p.stdout), (2, b""))
+                self.assertEqual(p.stderr.decode(), f"te-credentials: command: unknown command "
+                                 f"'{typed}'; did you mean '{meant}'? (see te-credentials --help)\n")
+
+    def test_a_command_far_from_any_or_like_a_secret_is_not_shown(self):
+        for typed in ("frobnicate", "Zm9vYmFyOnNlY3JldA==", "g351mw5xqhvkmh1vq6zfm51c62wyzib2x"):
+            with self.subTest(typed=typed):
+                p = run(typed)
+                self.assertEqual(p.returncode, 2)
+                self.assertNotIn(typed.encode(), p.stderr)
+                self.assertIn(b"unknown command; use 'request', 'delete'", p.stderr)
+
+    def test_a_mistyped_option_is_named_with_the_nearest_one_of_its_command(self):
+        for command, typed, meant in (("delete", "--ids-fil", "--ids-file"),
+                                      ("delete", "--quite", "--quiet"),
+                                      ("delete", "--max-attempt", "--max-attempts"),
+                                      ("request", "--bearer-token", "--bearer-token-env"),
+                                      ("explain-response", "--jsno", "--json")):
+            with self.subTest(typed=typed):
+                p = run(command, typed, "x")
+                self.assertEqual((p.returncode, p.stdout), (2, b""))
+                self.assertIn(f"te-credentials: {typed}: unknown option for '{command}'; did you mean "
+                              f"{meant}?".encode(), p.stderr)
+
+    def test_an_option_of_another_command_gets_no_wrong_suggestion(self):
+        p = run("explain-response", "--ids-file", "x")
+        self.assertEqual(p.returncode, 2)
+        self.assertNotIn(b"did you mean", p.stderr)
+
+
+class RepeatedId(unittest.TestCase):
+    def test_delete_takes_several_ids_request_one(self):
+        p = run("request", "--id", "1", "--id", "2", "--bearer-token-env", "TE_BEARER")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b"--id: given twice", p.stderr)
+        p = run("delete", "--id", "1", "--id", "x", "--bearer-token-env", "TE_BEARER")
+        self.assertEqual((p.returncode, p.stdout), (2, b""))
+        self.assertIn(b"te-credentials: --id:", p.stderr)
+        p = run("delete", "--id", "1", "--ids-file", "-", "--bearer-token-env", "TE_BEARER")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b"--id/--ids-file: give exactly one", p.stderr)
+
+    def test_ids_file_dash_that_is_empty_is_invalid_input(self):
+        p = run("delete", "--ids-file", "-", "--bearer-token-env", "TE_BEARER", input=b"# none\n")
+        self.assertEqual((p.returncode, p.stdout), (2, b""))
+        self.assertEqual(p.stderr, b"te-credentials: --ids-file: standard input: holds no credential id\n")
+
+    def test_quiet_and_verbose_together_are_refused(self):
+        p = run("delete", "--id", "1", "--quiet", "--verbose", "--bearer-token-env", "TE_BEARER")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b"--quiet/--verbose: give at most one", p.stderr)
+
+
 class InvalidInput(unittest.TestCase):
     """Each: exit status 2, one line on stderr naming the field, nothing on stdout."""
 
@@ -232,7 +295,7 @@ class InvalidInput(unittest.TestCase):
         (["--bearer-token-env", "TE_BEARER"], "--id", "required"),
         (["--id", "1", "--bearer-token-env", "TE_BEARER", "--curl", "--review"], "--curl", "at most one"),
         (["--id", "1", "--bearer-token-env", "TE_BEARER", "--token", "x"], "--token",
-         "unknown option for 'request' (see 'te-credentials request --help')"),
+         "unknown option for 'request'; did you mean --token-env? (see 'te-credentials request --help')"),
         (["--id", "1", "--bearer-token-env", "TE_BEARER", "--crul"], "--crul", "unknown option"),
         (["--id", "1", "--bearer-token-env", "TE_BEARER", "--max-attempts", "2"], "--max-attempts",
          "unknown option for 'request'"),
@@ -693,16 +756,16 @@ class ServerTextIsEscaped(unittest.TestCase):
         p = self.delete_against(b"HTTP/1.1 403 Forbidden\r\nX-Evil: " + HOSTILE +
                                 b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
-        self.assert_clean(p.stdout)
-        self.assertIn(b"< X-Evil: \\x1b]0;owned\\x07\\x1b[2J\\x9b\\xc2\\x9b\n", p.stdout)
+        self.assert_clean(p.stdout + p.stderr)
+        self.assertIn(b"< X-Evil: \\x1b]0;owned\\x07\\x1b[2J\\x9b\\xc2\\x9b\n", p.stderr)
 
     def test_delete_escapes_the_error_message(self):
         body = b'{"errorMessage": "\\u001b[2Jgone"}'
         p = self.delete_against(b"HTTP/1.1 403 Forbidden\r\nContent-Length: " +
                                 str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
         self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
-        self.assert_clean(p.stdout)
-        self.assertIn(b'"\\x1b[2Jgone"', p.stdout)
+        self.assert_clean(p.stdout + p.stderr)
+        self.assertIn(b'"\\x1b[2Jgone"', p.stderr)
 
 
 class FormatCharactersAreEscaped(unittest.TestCase):
@@ -986,15 +1049,20 @@ class Delete(unittest.TestCase):
         p = run("delete", "--id", "405", "--bearer-token-env", "TE_BEARER", "--max-attempts", "1",
                 env=dead)
         self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
-        self.assertEqual(p.stderr.decode(),
-                         "te-credentials: note: API v6 was deprecated by ThousandEyes on "
-                         "2024-05-27; the live API serves v7 (--api v7 with a Bearer token)\n")
-        self.assertIn(b"attempt 1: not sent", p.stdout)
+        notice = ("te-credentials: note: API v6 was deprecated by ThousandEyes on "
+                  "2024-05-27; the live API serves v7 (--api v7 with a Bearer token)\n")
+        self.assertTrue(p.stderr.decode().startswith(notice), p.stderr)
+        self.assertEqual(p.stderr.decode().count("note:"), 1)
+        self.assertIn(b"attempt 1: not sent", p.stderr)
+        # --quiet keeps the notice (a diagnostic), drops the progress
+        quiet = run("delete", "--id", "405", "--bearer-token-env", "TE_BEARER", "--max-attempts",
+                    "1", "--quiet", env=dead)
+        self.assertEqual((quiet.returncode, quiet.stderr.decode()), (1, notice))
         v7 = run("delete", "--api", "v7", "--id", "405", "--bearer-token-env", "TE_BEARER",
-                 "--max-attempts", "1", env=dead)
+                 "--max-attempts", "1", "--quiet", env=dead)
         self.assertEqual((v7.returncode, v7.stderr), (1, b""))
         local = run("delete", "--id", "405", "--bearer-token-env", "TE_BEARER", "--max-attempts",
-                    "1", "--base-url", "http://127.0.0.1:1", "--allow-insecure-http",
+                    "1", "--base-url", "http://127.0.0.1:1", "--allow-insecure-http", "--quiet",
                     env={"no_proxy": "*", "NO_PROXY": "*"})
         self.assertEqual((local.returncode, local.stderr), (1, b""))
 
@@ -1023,8 +1091,9 @@ class Delete(unittest.TestCase):
         out = p.stdout.decode()
         self.assertEqual(p.returncode, 0, out + p.stderr.decode())
         self.assertIn("[1/2] credential 405 attempt 1: 204 deleted; rate limit 2/240 left; done; "
-                      "next in 500 ms: 2 requests left for 1 s\n", out)
-        self.assertIn("summary: 2 deleted, 0 already absent, 0 failed; 2 requests in", out)
+                      "next in 500 ms: 2 requests left for 1 s\n", p.stderr.decode())
+        self.assertTrue(out.startswith("summary: 2 deleted, 0 already absent, 0 failed; 2 requests in"),
+                        out)
 
 
 class Proxy(unittest.TestCase):
@@ -1057,12 +1126,12 @@ class Proxy(unittest.TestCase):
                      "no_proxy": "", "NO_PROXY": ""})
         t.join(30)
         server.close()
-        out = p.stdout.decode()
-        self.assertEqual(p.returncode, 1, out + p.stderr.decode())
+        out, progress = p.stdout.decode(), p.stderr.decode()
+        self.assertEqual(p.returncode, 1, out + progress)
         self.assertEqual(connects, [b"CONNECT api.thousandeyes.com:443 HTTP/1.1"] * 2)
-        self.assertNotIn("200 unexpected", out)
-        self.assertIn("attempt 1: not sent", out)
-        self.assertIn("credential 405: no_response", out)
+        self.assertNotIn("200 unexpected", out + progress)
+        self.assertIn("attempt 1: not sent", progress)
+        self.assertEqual(out, "credential 405: no_response\n")
 
 
 if __name__ == "__main__":

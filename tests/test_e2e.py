@@ -13,6 +13,7 @@ import json
 import os
 import pathlib
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -238,18 +239,128 @@ class Cli(unittest.TestCase):
         return subprocess.run(cli_command(d, ids, "TE_TOKEN", *extra), capture_output=True,
                               text=True, timeout=120, env=dict(os.environ, TE_TOKEN=token))
 
-    def test_one_line_per_attempt_and_the_final_outcome(self):
+    def test_progress_on_stderr_one_line_per_attempt_and_the_result_on_stdout(self):
         with Double("--fault", "503:1") as d:
             p = self.run_cli(d, ["405"])
         self.assertEqual(p.returncode, 0, p.stderr)
-        lines = p.stdout.splitlines()
-        self.assertEqual(len(lines), 3, p.stdout)
+        lines = p.stderr.splitlines()
+        self.assertEqual(len(lines), 2, p.stderr)
         self.assertEqual(lines[0], "[1/1] credential 405 attempt 1: 503 unavailable; "
                                    "rate limit -/- left; retry in 1000 ms (retry_after)")
         self.assertRegex(lines[1], r"^\[1/1\] credential 405 attempt 2: 204 deleted; "
                                    r"rate limit 239/240 left; done$")
-        self.assertEqual(lines[2], "credential 405: deleted")
-        self.assertEqual(p.stderr, "")
+        self.assertEqual(p.stdout, "credential 405: deleted\n")
+
+    def test_quiet_prints_the_result_only(self):
+        with Double("--fault", "503:1") as d:
+            p = self.run_cli(d, ["405"], "--quiet")
+        self.assertEqual((p.returncode, p.stdout, p.stderr), (0, "credential 405: deleted\n", ""))
+
+    def test_verbose_heads_go_to_stderr(self):
+        with Double() as d:
+            p = self.run_cli(d, ["405"], "--verbose")
+        self.assertEqual((p.returncode, p.stdout), (0, "credential 405: deleted\n"))
+        self.assertIn("> POST /v6/credentials/405/delete.json HTTP/1.1", p.stderr)
+        self.assertIn("< HTTP/1.1 204", p.stderr)
+
+    def test_json_one_object_per_id_then_a_summary(self):
+        with Double("--fault", "none,503,503,503", ids="1,3") as d:
+            p = self.run_cli(d, ["1", "2", "3"], "--json", "--max-attempts", "3", "--quiet")
+            self.assertEqual(d.ids(), [])
+        self.assertEqual((p.returncode, p.stderr), (1, ""))
+        lines = [json.loads(l) for l in p.stdout.splitlines()]
+        self.assertEqual(len(lines), 4, p.stdout)
+        self.assertEqual(lines[0], {"id": "1", "result": "done", "outcome": "deleted", "attempts": 1,
+                                    "requests": 1, "status": 204, "uncertain": False, "message": None})
+        self.assertEqual(lines[1]["id"], "2")
+        self.assertEqual((lines[1]["result"], lines[1]["outcome"], lines[1]["attempts"],
+                          lines[1]["status"]), ("failed", "unavailable", 3, 503))
+        self.assertEqual((lines[2]["id"], lines[2]["outcome"]), ("3", "deleted"))
+        summary = lines[3]["summary"]
+        del summary["seconds"]
+        self.assertEqual(summary, {"total": 3, "deleted": 2, "already_absent": 0, "failed": 1,
+                                   "interrupted": 0, "not_attempted": 0, "not_attempted_ids": [],
+                                   "stopped": None, "requests": 5})
+
+    def test_several_ids_on_the_command_line_each_once(self):
+        with Double(ids="1,2") as d:
+            p = subprocess.run([CLI, "delete", "--base-url", d.url, "--allow-insecure-http",
+                                "--basic-user", EMAIL, "--token-env", "TE_TOKEN",
+                                "--id", "1", "--id", "2", "--id", "1"],
+                               capture_output=True, text=True, timeout=60,
+                               env=dict(os.environ, TE_TOKEN=TOKEN))
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertEqual([r["target"] for r in d.requests()],
+                             ["/v6/credentials/1/delete.json", "/v6/credentials/2/delete.json"])
+        self.assertTrue(p.stdout.startswith("summary: 2 deleted, 0 already absent, 0 failed;"), p.stdout)
+
+    def test_ids_file_dash_reads_standard_input(self):
+        with Double(ids="1,2") as d:
+            p = subprocess.run([CLI, "delete", "--base-url", d.url, "--allow-insecure-http",
+                                "--basic-user", EMAIL, "--token-env", "TE_TOKEN",
+                                "--ids-file", "-", "--json", "--quiet"],
+                               input="# from a pipe\n1\n2\n", capture_output=True, text=True,
+                               timeout=60, env=dict(os.environ, TE_TOKEN=TOKEN))
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertEqual(d.ids(), [])
+        self.assertEqual([json.loads(l).get("id") for l in p.stdout.splitlines()], ["1", "2", None])
+
+    def interrupt_mid_batch(self, sig, status):
+        """300 ids paced at 240 a minute; the signal after the third
+        attempt. No new attempt starts; the summary agrees with the
+        double's record and with the ids it still holds."""
+        with Double(ids="1-300") as d:
+            ids = [str(i) for i in range(1, 301)]
+            p = subprocess.Popen(cli_command(d, ids, "TE_TOKEN", "--json"), stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, env=dict(os.environ, TE_TOKEN=TOKEN))
+            seen = 0
+            while seen < 3:
+                line = p.stderr.readline()
+                self.assertNotEqual(line, "", "te-credentials ended before the signal")
+                seen += " attempt 1: " in line
+            p.send_signal(sig)
+            out, err = p.communicate(timeout=60)
+            self.assertEqual(p.returncode, status, err)
+            self.assertIn("te-credentials: interrupted", err)
+            lines = [json.loads(l) for l in out.splitlines()]
+            summary = lines[-1]["summary"]
+            time.sleep(0.5)  # nothing more arrives after the exit
+            record = d.requests()
+            left = d.ids()
+        deleted = [l["id"] for l in lines[:-1] if l["outcome"] == "deleted"]
+        self.assertEqual(summary["stopped"], "SIGINT" if sig == signal.SIGINT else "SIGTERM")
+        self.assertEqual(summary["deleted"], len(deleted))
+        self.assertGreaterEqual(summary["deleted"], 3)
+        self.assertLess(summary["deleted"], 300)
+        # every request the double saw was one the summary counts, and deleted
+        self.assertEqual([r["status"] for r in record], [204] * summary["requests"])
+        self.assertEqual([r["target"].split("/")[3] for r in record], deleted)
+        # the ids not attempted are exactly those the double still holds
+        self.assertEqual(summary["not_attempted"], 300 - len(deleted))
+        self.assertEqual(summary["not_attempted_ids"], [str(i) for i in left])
+        self.assertEqual(sorted(int(i) for i in deleted + summary["not_attempted_ids"]),
+                         list(range(1, 301)))
+
+    def test_sigint_mid_batch_ends_with_a_summary_that_matches_the_double(self):
+        self.interrupt_mid_batch(signal.SIGINT, 130)
+
+    def test_sigterm_mid_batch_ends_with_a_summary_that_matches_the_double(self):
+        self.interrupt_mid_batch(signal.SIGTERM, 143)
+
+    def test_sigint_during_a_retry_wait_reports_the_deletion_interrupted(self):
+        with Double("--fault", "503:30") as d:
+            p = subprocess.Popen(cli_command(d, ["405"], "TE_TOKEN"), stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, env=dict(os.environ, TE_TOKEN=TOKEN))
+            line = p.stderr.readline()
+            self.assertIn("retry in 30000 ms", line)
+            p.send_signal(signal.SIGINT)
+            out, err = p.communicate(timeout=10)  # the wait is cut short
+            self.assertEqual(d.statuses(), [503])
+        self.assertEqual(p.returncode, 130, err)
+        # a 503 may come from a gateway after the API acted: the deletion
+        # counts it as uncertain, and so does the report
+        self.assertEqual(out, "credential 405: interrupted after 1 attempt (unavailable); "
+                              "it may have been deleted\n")
 
     def test_max_attempts_bounds_the_retries(self):
         with Double("--fault", "503,503,503") as d:
@@ -263,7 +374,7 @@ class Cli(unittest.TestCase):
             p = self.run_cli(d, ["405"])
             self.assertEqual(p.returncode, 0, p.stdout)
             self.assertEqual(d.statuses(), [None, 204])
-        self.assertIn("no response", p.stdout)
+        self.assertIn("no response", p.stderr)
 
     def test_curls_silent_resend_on_a_reused_connection_counts_as_uncertain(self):
         # Credential 2's request goes over the connection credential 1 used;
@@ -274,14 +385,14 @@ class Cli(unittest.TestCase):
             p = self.run_cli(d, ["1", "2"])
             self.assertEqual(p.returncode, 0, p.stdout)
             self.assertEqual(d.statuses(), [204, None, 404])
-        self.assertIn("[2/2] credential 2 attempt 1: 404 already_absent;", p.stdout)
+        self.assertIn("[2/2] credential 2 attempt 1: 404 already_absent;", p.stderr)
 
     def test_unreadable_response_is_retried_as_uncertain(self):
         with Double("--fault", "malformed") as d:
             p = self.run_cli(d, ["405"])
             self.assertEqual(p.returncode, 0, p.stdout)
             self.assertEqual(d.statuses(), [None, 204])
-        self.assertIn("attempt 1: no readable response (response field line:", p.stdout)
+        self.assertIn("attempt 1: no readable response (response field line:", p.stderr)
         self.assertIn("credential 405: deleted", p.stdout)
 
     def test_v7_with_a_bearer_token(self):
@@ -304,11 +415,11 @@ class Cli(unittest.TestCase):
         with Double() as d:
             p = self.run_cli(d, ["405"], "--verbose")
         self.assertEqual(p.returncode, 0, p.stderr)
-        self.assertIn("> POST /v6/credentials/405/delete.json HTTP/1.1\n", p.stdout)
-        self.assertIn("> Authorization: Basic <redacted>\n", p.stdout)
-        self.assertIn("< HTTP/1.1 204 No Content", p.stdout)
-        self.assertNotIn(TOKEN, p.stdout)
-        self.assertNotIn("bm9yZXBseUB0aG91c2FuZGV5ZXM", p.stdout)
+        self.assertIn("> POST /v6/credentials/405/delete.json HTTP/1.1\n", p.stderr)
+        self.assertIn("> Authorization: Basic <redacted>\n", p.stderr)
+        self.assertIn("< HTTP/1.1 204 No Content", p.stderr)
+        self.assertNotIn(TOKEN, p.stdout + p.stderr)
+        self.assertNotIn("bm9yZXBseUB0aG91c2FuZGV5ZXM", p.stdout + p.stderr)
 
     def test_verbose_redacts_a_proxys_credentials_too(self):
         # The double stands in for the proxy here: it sees an absolute-form
@@ -320,10 +431,10 @@ class Cli(unittest.TestCase):
                                text=True, timeout=60, env=env)
             self.assertEqual(d.requests()[0]["target"],
                              f"http://127.0.0.1:{d.port}/v6/credentials/405/delete.json")
-        self.assertIn("> Proxy-Authorization: Basic <redacted>\n", p.stdout)
-        self.assertIn("> Authorization: Basic <redacted>\n", p.stdout)
-        self.assertNotIn("cHJveHl1c2VyOnByb3h5c2VjcmV0", p.stdout)  # base64 of the proxy pair
-        self.assertNotIn(TOKEN, p.stdout)
+        self.assertIn("> Proxy-Authorization: Basic <redacted>\n", p.stderr)
+        self.assertIn("> Authorization: Basic <redacted>\n", p.stderr)
+        self.assertNotIn("cHJveHl1c2VyOnByb3h5c2VjcmV0", p.stdout + p.stderr)  # base64 of the proxy pair
+        self.assertNotIn(TOKEN, p.stdout + p.stderr)
 
     def test_batch_summary_names_the_ids(self):
         with Double(ids="1,2") as d:
@@ -337,8 +448,9 @@ class Cli(unittest.TestCase):
             p = self.run_cli(d, ["1", "2", "3"], token="wrong-token")
             self.assertEqual(p.returncode, 1, p.stdout)
             self.assertEqual(d.statuses(), [401])
-        self.assertIn("stopped: 401 unauthorized; the other 2 ids are not attempted\n", p.stdout)
-        self.assertIn("summary: 0 deleted, 0 already absent, 1 failed, 2 not attempted;", p.stdout)
+        self.assertTrue(p.stdout.startswith("summary: 0 deleted, 0 already absent, 1 failed, 2 not attempted;"),
+                        p.stdout)
+        self.assertIn("\nfailed: 1 (unauthorized)\nnot attempted: 2 3\nstopped: 401 unauthorized\n", p.stdout)
 
     def test_ids_file_deletes_a_repeated_id_once(self):
         with Double(ids="1,2") as d:
@@ -350,8 +462,9 @@ class Cli(unittest.TestCase):
                                env=dict(os.environ, TE_TOKEN=TOKEN))
             self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
             self.assertEqual(d.statuses(), [204, 204])
-        self.assertTrue(p.stdout.startswith("--ids-file: 1 repeated id skipped\n"), p.stdout)
-        self.assertIn("summary: 2 deleted, 0 already absent, 0 failed; 2 requests in", p.stdout)
+        self.assertTrue(p.stderr.startswith("--ids-file: 1 repeated id skipped\n"), p.stderr)
+        self.assertTrue(p.stdout.startswith("summary: 2 deleted, 0 already absent, 0 failed; 2 requests in"),
+                        p.stdout)
 
     def test_a_long_comment_line_is_one_comment(self):
         # issue 9: a 256-byte fgets split the comment, and deleted its tail 999
@@ -431,6 +544,20 @@ class Cli(unittest.TestCase):
             headers = dict(d.requests()[0]["headers"])
         self.assertEqual(headers["Content-Type"], "application/json")
         self.assertEqual(headers["Content-Length"], "0")
+
+    def test_printed_curl_command_fails_on_an_error_status_with_its_body(self):
+        with Double(ids="999") as d:  # 405 is not there: 404
+            p = subprocess.run([CLI, "request", "--id", "405", "--base-url", d.url,
+                                "--allow-insecure-http", "--basic-user", EMAIL,
+                                "--token-env", "TE_TOKEN", "--curl", "--show-secrets"],
+                               capture_output=True, text=True, env=dict(os.environ, TE_TOKEN=TOKEN))
+            self.assertEqual(p.returncode, 0, p.stderr)
+            c = subprocess.run(["sh", "-c", p.stdout.rstrip("\n") + " --silent --show-error"],
+                               capture_output=True, text=True, timeout=30)
+            self.assertEqual(d.statuses(), [404])
+        self.assertEqual(c.returncode, 22, c.stderr)  # curl's "HTTP error" status
+        self.assertIn("errorMessage", c.stdout)  # the API's words are still shown
+        self.assertIn("404", c.stderr)
 
 
 class DoubleRules(unittest.TestCase):

@@ -94,7 +94,7 @@ TEST_CASE("the curl command for the seed")
 {
     auto const b = builder_for(configs[0]);
     CHECK(write(tc::write_curl, request_for(b, configs[0]), tc::secrets::redact) ==
-          "curl --http1.1 --globoff \\\n"
+          "curl --http1.1 --globoff --fail-with-body \\\n"
           "  --url 'https://api.thousandeyes.com/v6/credentials/405/delete.json' \\\n"
           "  --header 'Authorization: Basic <redacted>' \\\n"
           "  --header 'User-Agent: thousandeyes-credentials/0.1.0' \\\n"

@@ -330,6 +330,12 @@ def run(name, url, ca=None, proxy=None, env=None, timeout=60, ids=("405",)):
     return p
 
 
+def progress(name, p):
+    """Where a client prints its attempts: te-credentials on stderr (its
+    results go to stdout), the probes and examples on stdout."""
+    return p.stderr if name == "cli" else p.stdout
+
+
 def attempts_not_sent(name, out):
     """Every attempt the client printed was 'never sent'."""
     if name == "cli":
@@ -374,7 +380,7 @@ class TruthTable(unittest.TestCase):
                     p = run(name, url, ca=CERTS[cert][2])
                     out = p.stdout + p.stderr
                     self.assertEqual(p.returncode, 1, out)
-                    self.assertTrue(attempts_not_sent(name, p.stdout), out)
+                    self.assertTrue(attempts_not_sent(name, progress(name, p)), out)
                     self.assertEqual(d.requests(), [], out)  # the token never left
                     self.assertEqual(d.ids(), [405])
                     self.assertIn("no_response", p.stdout)
@@ -417,7 +423,7 @@ class TruthTable(unittest.TestCase):
                     p = run(name, d.url, ca=CERTS["good"][2], proxy=proxy.url)
                     out = p.stdout + p.stderr
                     self.assertEqual(p.returncode, 1, out)
-                    self.assertTrue(attempts_not_sent(name, p.stdout), out)
+                    self.assertTrue(attempts_not_sent(name, progress(name, p)), out)
                     self.assertEqual(d.requests(), [], out)
                     self.assertGreaterEqual(len(proxy.connects), 1, out)
             with self.subTest(status=status):
@@ -436,7 +442,7 @@ class TruthTable(unittest.TestCase):
                     socks.close()
                 out = p.stdout + p.stderr
                 self.assertEqual(p.returncode, 1, out)
-                self.assertTrue(attempts_not_sent(name, p.stdout), out)
+                self.assertTrue(attempts_not_sent(name, progress(name, p)), out)
                 self.assertEqual(d.requests(), [], out)
                 self.assertGreaterEqual(socks.refused, 1, out)
         self.each(["cli", "curl"], scenario)  # libcurl speaks SOCKS; httplib 0.11 does not
@@ -450,7 +456,7 @@ class TruthTable(unittest.TestCase):
                 p = run(name, f"https://127.0.0.1:{backlog.port}", ca=CERTS["good"][2])
                 out = p.stdout + p.stderr
                 self.assertEqual(p.returncode, 1, out)
-                self.assertTrue(attempts_not_sent(name, p.stdout), out)
+                self.assertTrue(attempts_not_sent(name, progress(name, p)), out)
                 self.assertLess(p.elapsed, 30, out)
             self.each(TLS_CLIENTS, scenario)
         finally:
@@ -472,7 +478,7 @@ class TruthTable(unittest.TestCase):
                 p = run(name, s.url("https" if tls else "http"), ca=CERTS["good"][2] if tls else None)
                 out = p.stdout + p.stderr
                 self.assertEqual(p.returncode, 1, out)
-                self.assertTrue(attempts_maybe_sent(name, p.stdout), out)
+                self.assertTrue(attempts_maybe_sent(name, progress(name, p)), out)
                 self.assertIn("no_response", p.stdout)
                 attempts = 3 if name == "firmware" else 2  # its default max_attempts
                 self.assertEqual(len(s.heads), attempts, out)
@@ -524,7 +530,7 @@ class CliOverHttps(unittest.TestCase):
             env = dict(os.environ, TE_TOKEN=TOKEN, no_proxy="*")
             p = subprocess.run(base, capture_output=True, text=True, env=env, timeout=60)
             self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
-            self.assertIn("not sent", p.stdout)
+            self.assertIn("not sent", p.stderr)
             self.assertEqual(d.requests(), [])  # the double's record: no request
             p = subprocess.run(base + ["--cacert", CERTS["good"][2]], capture_output=True,
                                text=True, env=env, timeout=60)

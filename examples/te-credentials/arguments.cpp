@@ -5,6 +5,7 @@
 #include "cli.hpp"
 #include "text_files.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -34,29 +35,81 @@ notice(string_view text)
                  text.data());
 }
 
-namespace {
-
-// An unknown option is named only when it looks like one: a short run of
-// lowercase letters, digits and '-' after "--". Anything else might be a
-// secret typed in the wrong place.
 bool
-safe_to_echo(string_view name)
+safe_to_echo(string_view word)
 {
-    if(name.size() < 3 || name.size() > 40)
+    if(word.size() < 1 || word.size() > 40)
         return false;
-    for(char c : name)
+    for(char c : word)
         if(!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
             return false;
     return true;
 }
+
+namespace {
+
+// Optimal string alignment distance (Levenshtein with transpositions),
+// for words of at most 40 characters.
+std::size_t
+edits(string_view a, string_view b)
+{
+    std::size_t d[42][42];
+    for(std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for(std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
+    for(std::size_t i = 1; i <= a.size(); ++i)
+        for(std::size_t j = 1; j <= b.size(); ++j)
+        {
+            std::size_t const cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if(i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+} // namespace
+
+string_view
+did_you_mean(string_view word, char const* const* candidates, std::size_t count)
+{
+    string_view best;
+    std::size_t best_edits = 3; // more than two edits is another word
+    if(word.size() > 40)
+        return best;
+    for(std::size_t k = 0; k < count; ++k)
+    {
+        string_view const c = candidates[k];
+        std::size_t const e = c.size() <= 40 ? edits(word, c) : 99;
+        // a prefix of three letters or more after "--" names its option
+        bool const prefix = word.size() >= (word.starts_with("--") ? 5 : 3) && c.starts_with(word);
+        if(e < best_edits || (prefix && best_edits > 2))
+        {
+            best = c;
+            best_edits = prefix && e > 2 ? 2 : e;
+        }
+    }
+    return best;
+}
+
+namespace {
 
 [[noreturn]] void
 unknown(command_spec const& c, string_view arg, int position)
 {
     std::string const help = std::string("see 'te-credentials ") + c.name + " --help'";
     string_view const name = arg.substr(0, arg.find('='));
-    if(arg.starts_with("--") && safe_to_echo(name))
-        fail(name, "unknown option for '" + std::string(c.name) + "' (" + help + ")");
+    if(arg.starts_with("--") && safe_to_echo(name) && name.size() >= 3)
+    {
+        std::vector<char const*> names;
+        for(std::size_t k = 0; k < c.option_count; ++k)
+            names.push_back(c.options[k].name);
+        names.push_back("--help");
+        string_view const near = did_you_mean(name, names.data(), names.size());
+        std::string const hint = near.empty() ? "" : "; did you mean " + std::string(near) + "?";
+        fail(name, "unknown option for '" + std::string(c.name) + "'" + hint + " (" + help + ")");
+    }
     if(arg.starts_with("-"))
         fail("argument " + std::to_string(position),
              "unknown option, not shown: it might be a secret (" + help + ")");
@@ -95,7 +148,8 @@ arguments::arguments(command_spec const& c, int argc, char** argv)
             unknown(c, arg, i);
         }
         option_spec const& o = c.options[k];
-        if(values_[k])
+        bool const again = c.repeatable && name == c.repeatable;
+        if(values_[k] && !again)
             fail(o.name, "given twice; give it once");
         if(!o.value)
         {
@@ -109,6 +163,8 @@ arguments::arguments(command_spec const& c, int argc, char** argv)
             values_[k] = argv[++i];
         else
             fail(o.name, "needs a value: " + std::string(o.value));
+        if(again)
+            repeated_.push_back(values_[k]);
     }
 }
 

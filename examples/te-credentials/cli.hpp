@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cli {
 
@@ -56,6 +57,7 @@ struct command_spec
     std::size_t option_count;
     char const* positional; ///< a FILE argument's name, or null
     char const* after;      ///< text after the options, or null
+    char const* repeatable; ///< the one option that may be given again, or null
 };
 
 extern command_spec const request_command;
@@ -87,14 +89,27 @@ public:
     /// The positional argument (a FILE), or null.
     char const* positional() const noexcept { return positional_; }
 
+    /// Every value of the command's repeatable option, in order.
+    std::vector<char const*> const& repeated() const noexcept { return repeated_; }
+
 private:
     static constexpr std::size_t max_options = 32;
     command_spec const& spec_;
     char const* values_[max_options] = {};
     char const* positional_ = nullptr;
+    std::vector<char const*> repeated_;
 
     std::size_t index_of(string_view name) const;
 };
+
+/// True when a word the user typed may be shown back: a short run of
+/// lowercase letters, digits and '-'. Anything else might be a secret
+/// typed in the wrong place.
+bool safe_to_echo(string_view word);
+
+/// The candidate nearest to a mistyped `word` (at most two edits away, or
+/// one it begins), or empty: "did you mean ...".
+string_view did_you_mean(string_view word, char const* const* candidates, std::size_t count);
 
 /// The library's one decimal reader for a bounded option value.
 std::int64_t number_option(arguments const& a, string_view name, std::int64_t low,

@@ -27,7 +27,7 @@ void
 on_received(void* user, string_view line)
 {
     if(static_cast<exchange*>(user)->verbose)
-        std::printf("< %s\n", for_terminal(without_line_end(line)).c_str());
+        std::fprintf(stderr, "< %s\n", for_terminal(without_line_end(line)).c_str());
 }
 
 // A request line curl sent, its Authorization values redacted. curl writes
@@ -39,13 +39,13 @@ put_sent_line(string_view line)
     string_view const name = line.substr(0, colon);
     if(colon == string_view::npos || (name != "Authorization" && name != "Proxy-Authorization"))
     {
-        std::printf("> %s\n", for_terminal(line).c_str());
+        std::fprintf(stderr, "> %s\n", for_terminal(line).c_str());
         return;
     }
     string_view value = line.substr(colon + 1);
     while(!value.empty() && value.front() == ' ')
         value.remove_prefix(1);
-    std::printf("> %.*s: %s\n", static_cast<int>(name.size()), name.data(),
+    std::fprintf(stderr, "> %.*s: %s\n", static_cast<int>(name.size()), name.data(),
                 shown(tc::show(value, true)).c_str());
 }
 

@@ -3,16 +3,20 @@
 //
 // te-credentials delete: the library's deletion and batch, carried by
 // libcurl. One CURL handle serves every attempt, so a batch reuses one
-// connection.
+// connection. What it prints follows one convention: the results on stdout
+// (a line, or a summary; with --json, JSON lines), progress and
+// diagnostics on stderr (--quiet: no progress).
 #include "cli.hpp"
 #include "curl_exchange.hpp"
-#include "output.hpp"
 #include "inputs.hpp"
+#include "interrupt.hpp"
+#include "output.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdarg>
 #include <cstdio>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <sys/stat.h>
@@ -30,13 +34,6 @@ epoch_now()
         .count();
 }
 
-void
-sleep_ms(std::int64_t ms)
-{
-    if(ms > 0)
-        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-}
-
 struct settings
 {
     tc::retry_policy policy;
@@ -46,7 +43,41 @@ struct settings
     char const* capath = nullptr;
     char const* proxy = nullptr;
     bool verbose = false;
+    bool quiet = false; // no progress on stderr
+    bool json = false;  // results as JSON lines on stdout
 };
+
+// Text built with printf's formats.
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void
+appendf(std::string& out, char const* format, ...)
+{
+    char buf[512];
+    va_list args;
+    va_start(args, format);
+    int const n = std::vsnprintf(buf, sizeof(buf), format, args);
+    va_end(args);
+    if(n > 0)
+        out.append(buf, std::min(static_cast<std::size_t>(n), sizeof(buf) - 1));
+}
+
+std::string
+number_text(std::optional<std::int64_t> v)
+{
+    return v ? std::to_string(*v) : "-";
+}
+
+// Progress (attempts, waits): a line on stderr, unless --quiet.
+void
+progress(settings const& s, std::string const& line)
+{
+    if(s.quiet)
+        return;
+    std::fprintf(stderr, "%s\n", line.c_str());
+    std::fflush(stderr);
+}
 
 // --cacert FILE and --capath DIR are checked before any request: a typo
 // is invalid input (exit 2), not a TLS failure at every attempt.
@@ -87,17 +118,20 @@ configure(CURL* curl, settings const& s)
 // One id per line; blank lines and lines starting with '#' are skipped, and
 // so is an id already listed (it is deleted once). Lines are read whole: a
 // line is one id or one comment, never split, and a NUL byte is refused.
+// "-" is standard input.
 std::vector<tc::credential_id>
-read_ids_file(char const* path)
+read_ids_file(char const* path, settings const& s)
 {
-    std::string const what = option_and_value("--ids-file", path);
+    bool const is_stdin = string_view(path) == "-";
+    std::string const what = is_stdin ? "--ids-file: standard input" : option_and_value("--ids-file", path);
     std::string why;
-    int const fd = open_input(path, false, why);
+    int const fd = is_stdin ? 0 : open_input(path, false, why);
     if(fd < 0)
         fail(what, why);
     std::string text;
     text_error const r = read_text(fd, max_ids_file, text);
-    ::close(fd);
+    if(!is_stdin)
+        ::close(fd);
     if(r.why)
         fail(what, describe(r));
     std::vector<tc::credential_id> ids;
@@ -110,84 +144,165 @@ read_ids_file(char const* path)
     if(ids.empty())
         fail(what, "holds no credential id");
     if(repeated)
-        std::printf("--ids-file: %ld repeated id%s skipped\n", repeated, repeated == 1 ? "" : "s");
+        progress(s, "--ids-file: " + std::to_string(repeated) + " repeated id" +
+                        (repeated == 1 ? "" : "s") + " skipped");
     return ids;
 }
 
-// The line for an attempt: what came back, and what the library decided.
-void
-report_attempt(char const* label, tc::deletion const& del, tc::adapters::attempt const& a,
-               exchange const& x)
+// The text for an attempt: what came back, and what the library decided.
+std::string
+describe_attempt(tc::deletion const& del, tc::adapters::attempt const& a, exchange const& x)
 {
+    std::string out;
     tc::decision const& d = del.last_decision();
-    std::printf("%s attempt %d: ", label, del.attempts());
     if(a.writes == 0)
-    {
-        std::printf("not sent (%s)", a.error ? a.error.message().c_str() : "no connection");
-        return;
-    }
-    if(!a.head && a.head.error() == tc::error::response_incomplete && a.error)
-    {
-        std::printf("no response (%s)", a.error.message().c_str());
-        return;
-    }
-    if(!a.head)
+        appendf(out, "not sent (%s)", a.error ? a.error.message().c_str() : "no connection");
+    else if(!a.head && a.head.error() == tc::error::response_incomplete && a.error)
+        appendf(out, "no response (%s)", a.error.message().c_str());
+    else if(!a.head)
     {
         char scratch[1];
-        std::printf("no readable response (%s)", a.head.error().message(scratch, sizeof(scratch)));
-        return;
+        appendf(out, "no readable response (%s)", a.head.error().message(scratch, sizeof(scratch)));
     }
-    std::printf("%d %s; rate limit ", a.head->status, tc::to_string(d.outcome).data());
-    put_number(a.head->organization.remaining, "-");
-    std::fputc('/', stdout);
-    put_number(a.head->organization.limit, "-");
-    std::fputs(" left", stdout);
-    auto const m = tc::error_message::read(x.text());
-    if(d.action == tc::action::fail && !m.text().empty())
-        std::printf("; \"%s\"", for_terminal(m.text()).c_str()); // the server's words
-    if(a.error) // the head is the answer; what became of the body is told
-        std::printf(" (body: %s)", a.error.message().c_str());
+    else
+    {
+        appendf(out, "%d %s; rate limit %s/%s left", a.head->status, tc::to_string(d.outcome).data(),
+                number_text(a.head->organization.remaining).c_str(),
+                number_text(a.head->organization.limit).c_str());
+        auto const m = tc::error_message::read(x.text());
+        if(d.action == tc::action::fail && !m.text().empty())
+            out += "; \"" + for_terminal(m.text()) + "\""; // the server's words
+        if(a.error) // the head is the answer; what became of the body is told
+            appendf(out, " (body: %s)", a.error.message().c_str());
+    }
+    return out;
 }
 
-// Drives one deletion to its end with the adapter's canonical loop. Prints
-// a line per attempt (the last one left open for the caller); returns the
-// requests that left (a proxy's CONNECT is none; curl's silent resend is
-// two).
-int
+// What became of one id.
+struct id_result
+{
+    std::string id;
+    tc::step end;               // done or failed; else the run was interrupted
+    int attempts = 0;
+    int requests = 0;           // requests that left (curl's silent resend is two)
+    std::optional<int> status;  // the last answer's
+    bool uncertain = false;     // an attempt may have deleted it
+    std::string message;        // the server's words on a failure
+    std::optional<tc::outcome> outcome; // what it came to, or the last attempt's
+    bool finished() const noexcept { return end.finished(); }
+};
+
+// Drives one deletion to its end, the adapter's canonical loop written out
+// so that an interrupt starts no new attempt and cuts a wait short. A line
+// per attempt on stderr; the last one is returned open for the caller.
+id_result
 delete_one(CURL* curl, tc::request const& req, tc::deletion& del, settings const& s,
-           char const* label)
+           std::string const& label, std::string& last_line)
 {
     exchange x(s.verbose); // one attempt's body, emptied for each
-    int requests = 0;
-    tc::adapters::run_deletion(
-        del, [&](tc::response_options const& o) { return perform(curl, req, o, x); }, epoch_now,
-        sleep_ms, [&](tc::deletion const& d, tc::adapters::attempt const& a) {
-            requests += a.writes;
-            report_attempt(label, d, a, x);
-            tc::step const st = d.next();
-            if(st.kind != tc::step_kind::wait)
-                return;
-            std::printf("; retry in %lld ms (%s)\n", static_cast<long long>(st.wait_ms),
-                        tc::to_string(st.source).data());
-            std::fflush(stdout);
-        });
-    tc::step const end = del.next();
-    if(end.kind == tc::step_kind::failed && end.wait_ms > 0)
-        std::printf("; a wait of %lld ms (%s) is beyond the %lld ms allowed",
-                    static_cast<long long>(end.wait_ms), tc::to_string(end.source).data(),
-                    static_cast<long long>(del.policy().max_delay_ms));
-    std::printf("; %s", tc::to_string(end.kind).data()); // the caller ends the line
-    return requests;
+    id_result r;
+    for(tc::step st = del.next(); !st.finished() && !interrupted_by; st = del.next())
+    {
+        if(st.kind == tc::step_kind::wait)
+        {
+            interruptible_sleep(st.wait_ms);
+            if(interrupted_by)
+                break;
+            del.waited();
+            continue;
+        }
+        tc::adapters::attempt const a = perform(curl, req, tc::response_options(epoch_now()), x);
+        tc::adapters::report(del, a, epoch_now());
+        r.requests += a.writes;
+        r.status = a.head ? std::optional<int>(a.head->status) : std::nullopt;
+        auto const m = tc::error_message::read(x.text());
+        r.message = a.head && del.last_decision().action == tc::action::fail ? std::string(m.text()) : "";
+        last_line = label + " attempt " + std::to_string(del.attempts()) + ": " + describe_attempt(del, a, x);
+        tc::step const next = del.next();
+        if(next.kind == tc::step_kind::wait)
+        {
+            appendf(last_line, "; retry in %lld ms (%s)", static_cast<long long>(next.wait_ms),
+                    tc::to_string(next.source).data());
+            progress(s, last_line);
+            last_line.clear();
+        }
+    }
+    r.end = del.next();
+    r.attempts = del.attempts();
+    r.uncertain = del.uncertain();
+    if(r.end.outcome)
+        r.outcome = r.end.outcome;
+    else if(r.attempts > 0)
+        r.outcome = del.last_decision().outcome;
+    if(r.end.kind == tc::step_kind::failed && r.end.wait_ms > 0)
+        appendf(last_line, "; a wait of %lld ms (%s) is beyond the %lld ms allowed",
+                static_cast<long long>(r.end.wait_ms), tc::to_string(r.end.source).data(),
+                static_cast<long long>(del.policy().max_delay_ms));
+    if(r.finished())
+        appendf(last_line, "; %s", tc::to_string(r.end.kind).data());
+    return r;
 }
 
-// What a batch run counts, for its summary.
+// ---- results -----------------------------------------------------------------
+
+// What a run counts, for its summary.
 struct tally
 {
-    std::vector<std::string> absent, failed;
+    std::vector<std::string> absent, failed, not_attempted;
+    std::optional<id_result> interrupted; // the id a signal left unfinished
+    std::string stopped, stopped_code;    // why the batch stopped early
     int requests = 0;
-    tc::outcome last = tc::outcome::no_response;
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
 };
+
+void
+put_json_text_or_null(char const* key, std::optional<string_view> v)
+{
+    std::printf("\"%s\":", key);
+    if(v)
+        put_json_string(*v);
+    else
+        std::fputs("null", stdout);
+}
+
+// --json: one object per id, as soon as it ends.
+void
+put_json_result(id_result const& r)
+{
+    std::printf("{\"id\":\"%s\",\"result\":\"%s\",", r.id.c_str(),
+                r.finished() ? tc::to_string(r.end.kind).data() : "interrupted");
+    put_json_text_or_null("outcome", r.outcome ? std::optional<string_view>(tc::to_string(*r.outcome))
+                                               : std::nullopt);
+    std::printf(",\"attempts\":%d,\"requests\":%d,", r.attempts, r.requests);
+    put_json_number("status", r.status);
+    std::printf("\"uncertain\":%s,", r.uncertain ? "true" : "false");
+    put_json_text_or_null("message", r.message.empty() ? std::nullopt
+                                                       : std::optional<string_view>(r.message));
+    std::printf("}\n");
+    std::fflush(stdout);
+}
+
+void
+put_json_list(char const* key, std::vector<std::string> const& v)
+{
+    std::printf("\"%s\":[", key);
+    for(std::size_t k = 0; k < v.size(); ++k)
+        std::printf("%s\"%s\"", k ? "," : "", v[k].c_str()); // ids: digits only
+    std::printf("],");
+}
+
+void
+put_json_summary(tc::batch const& b, tally const& t, double seconds)
+{
+    std::printf("{\"summary\":{\"total\":%zu,\"deleted\":%zu,\"already_absent\":%zu,\"failed\":%zu,"
+                "\"interrupted\":%d,\"not_attempted\":%zu,",
+                b.total(), b.deleted(), b.already_absent(), b.failed(), t.interrupted ? 1 : 0,
+                t.not_attempted.size());
+    put_json_list("not_attempted_ids", t.not_attempted);
+    put_json_text_or_null("stopped", t.stopped_code.empty() ? std::nullopt
+                                                            : std::optional<string_view>(t.stopped_code));
+    std::printf(",\"requests\":%d,\"seconds\":%.3f}}\n", t.requests, seconds);
+}
 
 void
 put_list(char const* what, std::vector<std::string> const& v)
@@ -200,96 +315,153 @@ put_list(char const* what, std::vector<std::string> const& v)
     std::printf("\n");
 }
 
-int
-summarize(tc::batch const& batch, tally const& t, char const* last_id)
+// What an interrupted deletion came to, in words.
+std::string
+interrupted_text(id_result const& r)
+{
+    std::string out = "interrupted after " + std::to_string(r.attempts) + " attempt" +
+                      (r.attempts == 1 ? "" : "s");
+    if(r.outcome)
+        out += " (" + std::string(tc::to_string(*r.outcome)) + ")";
+    return out + (r.uncertain ? "; it may have been deleted" : "; not deleted");
+}
+
+// The results on stdout: the one credential's line, or the batch's summary.
+void
+summarize(tc::batch const& b, tally const& t, id_result const& last, settings const& s)
 {
     double const seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t.start).count();
-    if(batch.total() == 1)
+    if(s.json)
+        return put_json_summary(b, t, seconds);
+    if(b.total() == 1)
     {
-        // One credential: its outcome is the last line.
-        std::printf("\ncredential %s: %s\n", last_id, tc::to_string(t.last).data());
-        return batch.all_gone() ? 0 : 1;
+        if(t.interrupted)
+            std::printf("credential %s: %s\n", last.id.c_str(), interrupted_text(last).c_str());
+        else if(!t.not_attempted.empty())
+            std::printf("credential %s: not attempted (interrupted)\n", t.not_attempted[0].c_str());
+        else
+            std::printf("credential %s: %s\n", last.id.c_str(), tc::to_string(*last.outcome).data());
+        return;
     }
-    if(batch.not_attempted() == 0)
-        std::printf("\n");
-    std::printf("summary: %zu deleted, %zu already absent, %zu failed", batch.deleted(),
-                batch.already_absent(), batch.failed());
-    if(batch.not_attempted())
-        std::printf(", %zu not attempted", batch.not_attempted());
+    std::printf("summary: %zu deleted, %zu already absent, %zu failed", b.deleted(),
+                b.already_absent(), b.failed());
+    if(t.interrupted)
+        std::printf(", 1 interrupted");
+    if(!t.not_attempted.empty())
+        std::printf(", %zu not attempted", t.not_attempted.size());
     std::printf("; %d requests in %.1f s (%.1f a minute)\n", t.requests, seconds,
                 seconds > 0 ? t.requests * 60.0 / seconds : 0.0);
     put_list("already absent", t.absent);
     put_list("failed", t.failed);
-    return batch.all_gone() ? 0 : 1;
+    if(t.interrupted)
+        std::printf("interrupted: %s, %s\n", t.interrupted->id.c_str(),
+                    interrupted_text(*t.interrupted).c_str());
+    put_list("not attempted", t.not_attempted);
+    if(!t.stopped.empty())
+        std::printf("stopped: %s\n", t.stopped.c_str());
 }
 
-// After one id: go on (after the pacing wait, explained), or say why not.
+// After one finished id: record it, then go on (after the pacing wait,
+// explained) or say why not. `line` is the id's last attempt line, open.
 bool
-go_on(tc::batch& batch, tc::deletion& del, settings const& s)
+go_on(tc::batch& batch, tc::deletion& del, settings const& s, tally& t, std::string& line)
 {
     auto const after = batch.finished(del);
     if(after && after->stop == tc::batch_stop::unauthorized)
-        std::printf("\nstopped: 401 unauthorized; the other %zu ids are not attempted\n",
-                    batch.not_attempted());
+        t.stopped = "401 unauthorized", t.stopped_code = "unauthorized";
     else if(after && after->stop == tc::batch_stop::wait_too_long)
-        std::printf("\nstopped: the rate limit asks to wait %lld ms before the next id, "
-                    "beyond the %lld ms allowed; the other %zu ids are not attempted\n",
-                    static_cast<long long>(after->pace.wait_ms),
-                    static_cast<long long>(s.policy.max_delay_ms), batch.not_attempted());
-    if(!after || !after->next)
-        return false;
+    {
+        t.stopped_code = "wait_too_long";
+        appendf(t.stopped, "the rate limit asks to wait %lld ms before the next id, beyond the "
+                           "%lld ms allowed", static_cast<long long>(after->pace.wait_ms),
+                static_cast<long long>(s.policy.max_delay_ms));
+    }
+    bool const next = after && after->next;
     // Pacing: what is left of the quota spread over what is left of the
     // window, so that the batch never meets a 429.
-    if(after->pace.wait_ms > 0)
-        std::printf("; next in %lld ms: %s", static_cast<long long>(after->pace.wait_ms),
-                    explain_pace(after->pace).c_str());
-    std::printf("\n");
-    std::fflush(stdout);
-    sleep_ms(after->pace.wait_ms);
-    return true;
+    if(next && after->pace.wait_ms > 0)
+        appendf(line, "; next in %lld ms: %s", static_cast<long long>(after->pace.wait_ms),
+                explain_pace(after->pace).c_str());
+    progress(s, line);
+    if(next)
+        interruptible_sleep(after->pace.wait_ms);
+    return next;
 }
 
+// The exit status: 128 + the signal after an interrupt; 0 when every id is
+// gone; else 1.
 int
 run_batch(CURL* curl, std::vector<tc::credential_id> const& ids,
           std::optional<tc::account_group_id> const& aid, tc::request_builder const& builder,
           settings const& s)
 {
     tally t;
-    char id_text[24] = {};
     std::size_t const total = ids.size();
     tc::batch batch(total, s.policy);
-    for(std::size_t i = 0; i < total; ++i)
+    id_result last;
+    std::size_t next = 0; // the first id not attempted
+    while(next < total && !interrupted_by)
     {
-        std::snprintf(id_text, sizeof(id_text), "%lld", static_cast<long long>(ids[i].value()));
-        char label[80];
-        std::snprintf(label, sizeof(label), "[%zu/%zu] credential %s", i + 1, total, id_text);
-        tc::request const req = *builder.delete_credential(ids[i], aid); // typed ids: never fails
+        std::string const id = std::to_string(ids[next].value());
+        std::string const label = "[" + std::to_string(next + 1) + "/" + std::to_string(total) +
+                                  "] credential " + id;
+        tc::request const req = *builder.delete_credential(ids[next], aid); // typed ids: never fails
         tc::deletion del(s.policy);
-        t.requests += delete_one(curl, req, del, s, label);
-        tc::step const end = del.next();
-        t.last = *end.outcome;
-        if(end.outcome == tc::outcome::already_absent)
-            t.absent.push_back(id_text);
-        else if(end.kind == tc::step_kind::failed)
-            t.failed.push_back(std::string(id_text) + " (" + tc::to_string(*end.outcome).data() + ")");
-        if(!go_on(batch, del, s))
+        std::string line;
+        id_result r = delete_one(curl, req, del, s, label, line);
+        r.id = id;
+        t.requests += r.requests;
+        if(r.attempts == 0 && !r.finished())
+            break; // interrupted before its first attempt: not attempted
+        ++next;
+        last = r;
+        if(s.json)
+            put_json_result(r);
+        if(!r.finished())
+        {
+            t.interrupted = r;
+            progress(s, label + ": " + interrupted_text(r));
+            break;
+        }
+        if(r.outcome == tc::outcome::already_absent)
+            t.absent.push_back(id);
+        else if(r.end.kind == tc::step_kind::failed)
+            t.failed.push_back(id + " (" + tc::to_string(*r.outcome).data() + ")");
+        if(!go_on(batch, del, s, t, line))
             break;
     }
-    return summarize(batch, t, id_text);
+    for(std::size_t k = next; k < total; ++k)
+        t.not_attempted.push_back(std::to_string(ids[k].value()));
+    if(interrupted_by)
+        t.stopped = interrupted_by == SIGINT ? "interrupted (SIGINT)" : "interrupted (SIGTERM)",
+        t.stopped_code = interrupted_by == SIGINT ? "SIGINT" : "SIGTERM";
+    summarize(batch, t, last, s);
+    if(interrupted_by)
+        return interrupted_status();
+    return batch.all_gone() && t.not_attempted.empty() ? 0 : 1;
 }
 
+// --id (repeatable) or --ids-file: exactly one of them. An id repeated on
+// the command line is deleted once, as in a file.
 std::vector<tc::credential_id>
-ids_of(arguments const& a)
+ids_of(arguments const& a, settings const& s)
 {
     if(a.flag("--id") == a.flag("--ids-file"))
         fail("--id/--ids-file", "give exactly one");
     if(a.flag("--ids-file"))
-        return read_ids_file(a.value("--ids-file"));
-    auto const id = tc::credential_id::parse(a.value("--id"));
-    if(!id)
-        fail("--id", id.error());
-    return {*id};
+        return read_ids_file(a.value("--ids-file"), s);
+    std::vector<tc::credential_id> ids;
+    for(char const* text : a.repeated())
+    {
+        auto const id = tc::credential_id::parse(text);
+        if(!id)
+            fail("--id", id.error());
+        if(std::none_of(ids.begin(), ids.end(),
+                        [&](tc::credential_id const& seen) { return seen.value() == id->value(); }))
+            ids.push_back(*id);
+    }
+    return ids;
 }
 
 // The seed page is v6, so v6 stays the default; someone calling the live
@@ -302,16 +474,15 @@ warn_if_deprecated(arguments const& a, tc::request const& first)
                "(--api v7 with a Bearer token)");
 }
 
-} // namespace
-
-int
-run_delete(int argc, char** argv)
+settings
+settings_of(arguments const& a)
 {
-    arguments const a(delete_command, argc, argv);
-    std::vector<tc::credential_id> const ids = ids_of(a);
-    auto const aid = parse_aid(a);
     settings s;
     s.verbose = a.flag("--verbose");
+    s.quiet = a.flag("--quiet");
+    s.json = a.flag("--json");
+    if(s.quiet && s.verbose)
+        fail("--quiet/--verbose", "give at most one");
     s.policy.max_attempts = static_cast<int>(
         number_option(a, "--max-attempts", 1, 100, 3, "must be a number from 1 to 100"));
     s.timeout_ms = static_cast<long>(
@@ -323,6 +494,18 @@ run_delete(int argc, char** argv)
     s.cacert = a.value("--cacert");
     s.capath = a.value("--capath");
     s.proxy = a.value("--proxy");
+    return s;
+}
+
+} // namespace
+
+int
+run_delete(int argc, char** argv)
+{
+    arguments const a(delete_command, argc, argv);
+    settings const s = settings_of(a);
+    std::vector<tc::credential_id> const ids = ids_of(a, s);
+    auto const aid = parse_aid(a);
     check_trust(s);
     tc::request_builder const builder = make_builder(a);
     warn_if_deprecated(a, *builder.delete_credential(ids.front(), aid));
@@ -339,6 +522,7 @@ run_delete(int argc, char** argv)
         return 1;
     }
     configure(curl, s);
+    catch_interrupts();
     int const status = run_batch(curl, ids, aid, builder, s);
     curl_easy_cleanup(curl);
     curl_global_cleanup();

@@ -58,9 +58,10 @@ option_spec const request_options[] = {
 
 option_spec const delete_options[] = {
     {"--id", "ID", "credential to delete: decimal, from 1 to\n"
-                    "9223372036854775807"},
-    {"--ids-file", "FILE", "credentials to delete, one id per line; blank lines,\n"
-                           "'#' comments and repeated ids are skipped"},
+                    "9223372036854775807; repeat it for several"},
+    {"--ids-file", "FILE", "credentials to delete, one id per line ('-':\n"
+                           "standard input); blank lines, '#' comments and\n"
+                           "repeated ids are skipped"},
     TE_REQUEST_OPTIONS,
     {"--max-attempts", "N", "attempts per credential, 1 to 100 (default 3)"},
     {"--timeout", "SECONDS", "per attempt, 1 to 3600 (default 20)"},
@@ -74,7 +75,11 @@ option_spec const delete_options[] = {
                        "without it, libcurl reads https_proxy, http_proxy,\n"
                        "all_proxy and no_proxy"},
     {"--verbose", nullptr, "also print the request head (redacted) and the\n"
-                           "response head of every attempt"},
+                           "response head of every attempt (on stderr)"},
+    {"--quiet", nullptr, "print no progress on stderr, only the results\n"
+                         "on stdout (and errors)"},
+    {"--json", nullptr, "print the results as JSON lines: one object per\n"
+                        "credential, then {\"summary\": ...}"},
 };
 
 option_spec const explain_options[] = {
@@ -135,24 +140,34 @@ command_spec const request_command = {
     "For the live API use v7:\n"
     "  te-credentials request --api v7 --id 405 --bearer-token-env TE_TOKEN",
     request_options, count(request_options), nullptr,
-    TE_AUTH_TEXT "\n" TE_EXIT_TEXT,
+    TE_AUTH_TEXT "\n" TE_EXIT_TEXT, nullptr,
 };
 
 command_spec const delete_command = {
     "delete",
-    "delete (--id ID | --ids-file FILE) [options] AUTH",
+    "delete (--id ID [--id ID]... | --ids-file FILE|-)\n"
+    "           [options] AUTH",
     "Deletes credentials with libcurl (https://api.thousandeyes.com by default),\n"
     "following the library's decisions: waits and retries 429, 500, 502, 503\n"
     "and 504, never retries 401, repeats an attempt whose response was lost (a\n"
-    "404 then means already absent). One line per attempt: status, outcome,\n"
-    "rate limit left, wait. With --ids-file it paces itself from the rate-limit\n"
-    "headers (\"next in 114 ms: 236 requests left for 27 s\") and ends with a\n"
-    "summary. For the live API use v7:\n"
+    "404 then means already absent). Several ids are paced from the rate-limit\n"
+    "headers (\"next in 114 ms: 236 requests left for 27 s\").\n"
+    "Progress goes to stderr, one line per attempt: status, outcome, rate limit\n"
+    "left, wait (none with --quiet). Results go to stdout: \"credential 405:\n"
+    "deleted\" for one id, a summary for several (with --json, JSON lines).\n"
+    "SIGINT (Ctrl-C) or SIGTERM starts no new attempt: the one in flight ends\n"
+    "within --timeout, the summary names the ids not attempted, and the exit\n"
+    "status is 130 or 143; a second signal ends the program at once.\n"
+    "For the live API use v7:\n"
     "  te-credentials delete --api v7 --id 405 --bearer-token-env TE_TOKEN\n"
     "With --api v6 against api.thousandeyes.com it says once on stderr that v6\n"
     "is deprecated.",
     delete_options, count(delete_options), nullptr,
-    TE_AUTH_TEXT "\n" TE_EXIT_TEXT,
+    TE_AUTH_TEXT "\n"
+    "Exit status: 0 every credential is gone; 1 a definitive failure; 2 invalid\n"
+    "input (one line on stderr naming the option, file or variable); 130 or 143\n"
+    "interrupted by SIGINT or SIGTERM.\n",
+    "--id",
 };
 
 command_spec const explain_command = {
@@ -169,7 +184,7 @@ command_spec const explain_command = {
     "block is passed over); after a head with Content-Length or chunked\n"
     "framing, the bytes are its body. Up to 1 MiB is read.",
     explain_options, count(explain_options), "FILE",
-    TE_EXIT_TEXT,
+    TE_EXIT_TEXT, nullptr,
 };
 
 command_spec const check_command = {
@@ -187,7 +202,7 @@ command_spec const check_command = {
     "and not judged). Credentials are never printed. Up to 1 MiB is read.",
     check_options, count(check_options), "FILE",
     "Exit status: 0 no request has an error; 1 some request has one; 2 the\n"
-    "input cannot be read or holds no request, or an option is invalid.\n",
+    "input cannot be read or holds no request, or an option is invalid.\n", nullptr,
 };
 
 void

@@ -5,6 +5,7 @@
 #include "cli.hpp"
 
 #include <cstdio>
+#include <string>
 
 int
 main(int argc, char** argv)
@@ -34,6 +35,13 @@ main(int argc, char** argv)
         return cli::run_explain(argc, argv);
     if(cmd == "check-request")
         return cli::run_check(argc, argv);
+    static char const* const commands[] = {"request", "delete", "explain-response",
+                                           "check-request", "--help", "--version"};
+    // the word is shown only when it cannot be a secret typed first
+    string_view const near = cli::safe_to_echo(cmd) ? cli::did_you_mean(cmd, commands, 6) : "";
+    if(!near.empty())
+        cli::fail("command", "unknown command '" + std::string(cmd) + "'; did you mean '" +
+                                 std::string(near) + "'? (see te-credentials --help)");
     cli::fail("command", "unknown command; use 'request', 'delete', 'explain-response' or "
                          "'check-request' (see te-credentials --help)");
 }

@@ -68,7 +68,9 @@ put_curl(Sink& out, request const& req, secrets s)
 {
     // --http1.1: the head this library serializes, not an HTTP/2 one.
     // --globoff: the '[' of an IPv6 host is not a curl URL pattern.
-    out.put("curl --http1.1 --globoff");
+    // --fail-with-body (curl 7.76+): a 4xx or 5xx answer exits 22, its body
+    // (the API's error message) still printed, so a script sees the failure.
+    out.put("curl --http1.1 --globoff --fail-with-body");
     if(req.api() == api_version::v7)
         out.put(" --request DELETE");
     out.put(" \\\n  --url '");
