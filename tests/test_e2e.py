@@ -529,15 +529,19 @@ class Cli(unittest.TestCase):
             self.assertIn("line 2", p.stderr)
             self.assertEqual(d.requests(), [])
 
+    def run_printed_curl(self, d):
+        """`request --curl` for credential 405 at the double, run by sh and curl."""
+        p = subprocess.run([CLI, "request", "--id", "405", "--base-url", d.url,
+                            "--allow-insecure-http", "--basic-user", EMAIL,
+                            "--token-env", "TE_TOKEN", "--curl", "--show-secrets"],
+                           capture_output=True, text=True, env=dict(os.environ, TE_TOKEN=TOKEN))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return subprocess.run(["sh", "-c", p.stdout.rstrip("\n") + " --silent --show-error"],
+                              capture_output=True, text=True, timeout=30)
+
     def test_printed_curl_command_is_accepted_by_the_double(self):
         with Double() as d:
-            p = subprocess.run([CLI, "request", "--id", "405", "--base-url", d.url,
-                                "--allow-insecure-http", "--basic-user", EMAIL,
-                                "--token-env", "TE_TOKEN", "--curl", "--show-secrets"],
-                               capture_output=True, text=True, env=dict(os.environ, TE_TOKEN=TOKEN))
-            self.assertEqual(p.returncode, 0, p.stderr)
-            c = subprocess.run(["sh", "-c", p.stdout.rstrip("\n") + " --silent --show-error"],
-                               capture_output=True, text=True, timeout=30)
+            c = self.run_printed_curl(d)
             self.assertEqual(c.returncode, 0, c.stderr)
             self.assertEqual(d.statuses(), [204])
             self.assertEqual(d.ids(), [])
@@ -547,13 +551,7 @@ class Cli(unittest.TestCase):
 
     def test_printed_curl_command_fails_on_an_error_status_with_its_body(self):
         with Double(ids="999") as d:  # 405 is not there: 404
-            p = subprocess.run([CLI, "request", "--id", "405", "--base-url", d.url,
-                                "--allow-insecure-http", "--basic-user", EMAIL,
-                                "--token-env", "TE_TOKEN", "--curl", "--show-secrets"],
-                               capture_output=True, text=True, env=dict(os.environ, TE_TOKEN=TOKEN))
-            self.assertEqual(p.returncode, 0, p.stderr)
-            c = subprocess.run(["sh", "-c", p.stdout.rstrip("\n") + " --silent --show-error"],
-                               capture_output=True, text=True, timeout=30)
+            c = self.run_printed_curl(d)
             self.assertEqual(d.statuses(), [404])
         self.assertEqual(c.returncode, 22, c.stderr)  # curl's "HTTP error" status
         self.assertIn("errorMessage", c.stdout)  # the API's words are still shown

@@ -218,7 +218,8 @@ print_overview(std::FILE* out)
                "  explain-response  read a response and print what it means\n"
                "  check-request     judge a captured request of any client\n\n"
                "API v7 is what the live API serves (--api v7, a Bearer token); v6, the\n"
-               "seed page's and the default, was deprecated by ThousandEyes on 2024-05-27.\n\n",
+               "seed page's and the default, was deprecated by ThousandEyes on 2024-05-27.\n"
+               "Results go to stdout; progress and diagnostics to stderr.\n\n",
                out);
     std::fputs(TE_AUTH_TEXT "\n" TE_EXIT_TEXT, out);
 }

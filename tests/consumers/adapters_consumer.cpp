@@ -5,6 +5,8 @@
 // dependencies: it compiles and links each adapter's deletion (never run
 // here: the truth table runs them), then prints the seed's request line and
 // Host like seed_request.cpp.
+#include "seed_lines.hpp"
+
 #include <thousandeyes/credentials.hpp>
 #include <thousandeyes/credentials/adapters/beast.hpp>
 #include <thousandeyes/credentials/adapters/httplib.hpp>
@@ -40,7 +42,5 @@ main(int argc, char**)
         ad::beast_delete([&](boost::system::error_code&) { return &socket; }, *req, del, now,
                          sleep);
     }
-    std::printf("%s %s HTTP/1.1\nHost: %.*s\n", req->method().data(),
-                std::string(req->target()).c_str(), int(req->host().size()), req->host().data());
-    return 0;
+    return print_seed_lines();
 }

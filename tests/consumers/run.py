@@ -7,6 +7,7 @@ JSON part and the three adapters):
 - installed (staged with `meson install --destdir`): pkg-config with a plain
   compiler line, CMake's find_package, and find_package from a -m32 build
   (the package files are arch-independent; Boost.URL compiled in);
+- configured without the tests: doctest is never looked for;
 - from source: CMake's add_subdirectory and FetchContent (a local git URL),
   a Meson subproject (introspection must show no target of this project),
   and a Meson wrap file (doc/thousandeyes-credentials.wrap) over the
@@ -26,6 +27,7 @@ SOURCE = pathlib.Path(sys.argv[1]).resolve()
 BUILD = pathlib.Path(sys.argv[2]).resolve()
 HERE = pathlib.Path(__file__).resolve().parent
 EXPECTED = "POST /v6/credentials/405/delete.json HTTP/1.1\nHost: api.thousandeyes.com\n"
+PROGRAMS = ("seed_request.cpp", "json_consumer.cpp", "adapters_consumer.cpp", "seed_lines.hpp")
 results = {"passed": 0, "failed": 0}
 
 
@@ -60,6 +62,13 @@ def route(name, body):
         fail(name, f"{e.cmd[0]} exited {e.returncode}")
 
 
+def passed_if_clean(name, failed_before):
+    """A route of checks without a program's output: passed if none failed."""
+    if results["failed"] == failed_before:
+        results["passed"] += 1
+        print(f"ok: {name}")
+
+
 def check_three(name, build):
     check(name, build / "consumer")
     check(name + " json", build / "json-consumer")
@@ -80,6 +89,7 @@ with tempfile.TemporaryDirectory(prefix="te-consumers-") as tmp:
     datadir = root / options["datadir"]
 
     def installed():
+        before = results["failed"]
         # the tools and their man pages are installed beside the library
         for f in (root / options["bindir"] / "te-credentials",
                   root / options["bindir"] / "te-api-double",
@@ -93,8 +103,29 @@ with tempfile.TemporaryDirectory(prefix="te-consumers-") as tmp:
         if libdir.exists() and any(p.is_file() for p in libdir.rglob("*")):
             fail("install", f"files under {libdir.relative_to(stage)}: "
                  f"{[str(p.relative_to(libdir)) for p in libdir.rglob('*') if p.is_file()]}")
-        results["passed"] += 1
+        passed_if_clean("install", before)
     installed()
+
+    def without_tests():
+        # the README's install line on a machine without doctest: with
+        # -Dtests=disabled (what auto becomes there) doctest is never looked
+        # for, and the tools, man pages and package files are still installed
+        before = results["failed"]
+        build = tmp / "no-tests"
+        run("meson", "setup", build, SOURCE, "-Dtests=disabled")
+        names = {t["name"] for t in json.loads(run("meson", "introspect", "--targets", build).stdout)}
+        if not {"te-credentials", "te-api-double"} <= names or "unit-tests" in names:
+            fail("install without tests", f"targets {sorted(names)}")
+        installed = json.loads(run("meson", "introspect", "--installed", build).stdout).values()
+        for want in ("bin/te-api-double", "man1/te-api-double.1", "man1/te-credentials.1",
+                     "share/pkgconfig/thousandeyes-credentials-json.pc",
+                     "share/cmake/thousandeyes-credentials/thousandeyes-credentials-targets.cmake"):
+            if not any(p.endswith(want) for p in installed):
+                fail("install without tests", f"{want} is not installed")
+        if "doctest" in (build / "meson-logs" / "meson-log.txt").read_text(encoding="utf-8"):
+            fail("install without tests", "doctest was looked for")
+        passed_if_clean("install without tests", before)
+    route("install without tests", without_tests)
 
     def pkg_config():
         env = dict(os.environ, PKG_CONFIG_PATH=str(datadir / "pkgconfig"),
@@ -158,42 +189,45 @@ with tempfile.TemporaryDirectory(prefix="te-consumers-") as tmp:
     if is_git:
         route("cmake FetchContent", fetch_content)
 
-    def subproject():
-        project = tmp / "meson-consumer"
-        for f in ("seed_request.cpp", "json_consumer.cpp", "adapters_consumer.cpp"):
-            (project / "app").mkdir(parents=True, exist_ok=True)
+    def meson_project(name, build_file, subproject):
+        """A Meson project in tmp/NAME/app using the consumer programs one
+        directory up; `subproject(app)` puts the library in its subprojects/."""
+        project = tmp / name
+        (project / "app" / "subprojects").mkdir(parents=True)
+        for f in PROGRAMS:
             shutil.copy(HERE / f, project / f)
-        shutil.copy(HERE / "meson" / "meson.build", project / "app")
-        (project / "app" / "subprojects").mkdir()
-        (project / "app" / "subprojects" / "thousandeyes-credentials").symlink_to(SOURCE)
+        shutil.copy(HERE / build_file, project / "app" / "meson.build")
+        subproject(project / "app" / "subprojects")
         run("meson", "setup", project / "build", project / "app")
         run("meson", "compile", "-C", project / "build")
-        targets = [t["name"] for t in json.loads(run("meson", "introspect", "--targets", project / "build").stdout)]
+        return project / "build"
+
+    def subproject():
+        build = meson_project("meson-consumer", "meson/meson.build",
+                              lambda sub: (sub / "thousandeyes-credentials").symlink_to(SOURCE))
+        targets = [t["name"] for t in json.loads(run("meson", "introspect", "--targets", build).stdout)]
         if sorted(targets) != ["adapters-consumer", "consumer", "json-consumer"]:
             fail("meson subproject", f"targets {targets}, not only the consumer's")
-        check_three("meson subproject", project / "build")
+        check_three("meson subproject", build)
     route("meson subproject", subproject)
 
     def wrap():
         version = project_version()
         run("meson", "dist", "-C", BUILD, "--no-tests", "--allow-dirty", "--formats", "xztar")
         tarball = BUILD / "meson-dist" / f"thousandeyes-credentials-{version}.tar.xz"
-        project = tmp / "meson-wrap"
-        (project / "app" / "subprojects" / "packagecache").mkdir(parents=True)
-        for f in ("seed_request.cpp", "json_consumer.cpp", "adapters_consumer.cpp"):
-            shutil.copy(HERE / f, project / f)
-        shutil.copy(HERE / "meson-wrap" / "meson.build", project / "app")
-        shutil.copy(tarball, project / "app" / "subprojects" / "packagecache")
         # the documented wrap, with this tarball's name and hash
         wrap = (SOURCE / "doc" / "thousandeyes-credentials.wrap").read_text(encoding="utf-8")
         if f"directory = thousandeyes-credentials-{version}\n" not in wrap:
             fail("meson wrap", f"doc/thousandeyes-credentials.wrap is not for version {version}")
         digest = hashlib.sha256(tarball.read_bytes()).hexdigest()
         wrap = re.sub(r"(?m)^source_hash = .*$", f"source_hash = {digest}", wrap)
-        (project / "app" / "subprojects" / "thousandeyes-credentials.wrap").write_text(wrap, encoding="utf-8")
-        run("meson", "setup", project / "build", project / "app")
-        run("meson", "compile", "-C", project / "build")
-        check_three("meson wrap (meson dist tarball)", project / "build")
+
+        def subproject(sub):
+            (sub / "packagecache").mkdir()
+            shutil.copy(tarball, sub / "packagecache")
+            (sub / "thousandeyes-credentials.wrap").write_text(wrap, encoding="utf-8")
+        check_three("meson wrap (meson dist tarball)",
+                    meson_project("meson-wrap", "meson-wrap/meson.build", subproject))
     if is_git:
         route("meson wrap", wrap)
 
