@@ -63,12 +63,6 @@ appendf(std::string& out, char const* format, ...)
         out.append(buf, std::min(static_cast<std::size_t>(n), sizeof(buf) - 1));
 }
 
-std::string
-number_text(std::optional<std::int64_t> v)
-{
-    return v ? std::to_string(*v) : "-";
-}
-
 // Progress (attempts, waits): a line on stderr, unless --quiet.
 void
 progress(settings const& s, std::string const& line)
@@ -167,8 +161,8 @@ describe_attempt(tc::deletion const& del, tc::adapters::attempt const& a, exchan
     else
     {
         appendf(out, "%d %s; rate limit %s/%s left", a.head->status, tc::to_string(d.outcome).data(),
-                number_text(a.head->organization.remaining).c_str(),
-                number_text(a.head->organization.limit).c_str());
+                number_text(a.head->organization.remaining, "-").c_str(),
+                number_text(a.head->organization.limit, "-").c_str());
         auto const m = tc::error_message::read(x.text());
         if(d.action == tc::action::fail && !m.text().empty())
             out += "; \"" + for_terminal(m.text()) + "\""; // the server's words

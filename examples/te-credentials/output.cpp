@@ -47,13 +47,16 @@ iso_utc(std::int64_t epoch)
     return out;
 }
 
+std::string
+number_text(std::optional<std::int64_t> v, char const* absent)
+{
+    return v ? std::to_string(*v) : absent;
+}
+
 void
 put_number(std::optional<std::int64_t> v, char const* absent)
 {
-    if(v)
-        std::printf("%lld", static_cast<long long>(*v));
-    else
-        std::fputs(absent, stdout);
+    std::fputs(number_text(v, absent).c_str(), stdout);
 }
 
 void

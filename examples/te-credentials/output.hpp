@@ -20,6 +20,9 @@ namespace cli {
 std::string iso_utc(std::int64_t epoch);
 
 /// A number the response may not carry, or `absent` in its place.
+std::string number_text(std::optional<std::int64_t> v, char const* absent);
+
+/// `number_text`, printed.
 void put_number(std::optional<std::int64_t> v, char const* absent);
 
 /// Epoch seconds, then " (ISO 8601)" when it is a date; `absent` if none.
