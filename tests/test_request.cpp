@@ -10,6 +10,7 @@
 #include <boost/url/url_view.hpp>
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -309,7 +310,7 @@ TEST_CASE("a request outlives its builder")
     clobber_stack();
     CHECK(kept->target() == "/v6/credentials/405/delete.json?aid=17");
     CHECK(head_of(*kept) == head_of(*seed_builder().delete_credential("405", "17")));
-    kept->~request();
+    std::destroy_at(kept);
 }
 
 TEST_CASE("a request's storage, which holds the Authorization value, is wiped when it goes away")

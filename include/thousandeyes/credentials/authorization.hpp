@@ -27,20 +27,40 @@ enum class auth_scheme
 /** A validated `Authorization` header value, ready to send.
 
     The value (for Basic, the base64 of "user:token") is computed once, when
-    configured, not per request. It lives in fixed storage (no heap), and the
-    storage is wiped when the object goes away or is assigned over.
+    configured, not per request. It lives in fixed storage of `N` bytes (no
+    heap), and the storage is wiped when the object goes away or is assigned
+    over. `authorization` holds up to 1024 bytes; a firmware build that
+    knows its token's size holds exactly that (`basic_size`, `bearer_size`).
 */
-class authorization
+template<std::size_t N>
+class basic_authorization
 {
 public:
     /// Bytes the header value may take, "Basic " or "Bearer " included.
-    static constexpr std::size_t capacity = 1024;
+    static constexpr std::size_t capacity = N;
+
+    /// The size of a Basic value for a user and token of these sizes:
+    /// "Basic " and the base64 of "user:token".
+    static constexpr std::size_t
+    basic_size(std::size_t user_size, std::size_t token_size) noexcept
+    {
+        return 6 + detail::base64_size(user_size + 1 + token_size);
+    }
+
+    /// The size of a Bearer value for a token of this size.
+    static constexpr std::size_t
+    bearer_size(std::size_t token_size) noexcept
+    {
+        return 7 + token_size;
+    }
 
 private:
-    detail::secret_text<capacity> text_;
+    static_assert(N >= 8, "an authorization holds at least \"Bearer \" and one byte");
+
+    detail::secret_text<N> text_;
     auth_scheme scheme_ = auth_scheme::bearer;
 
-    authorization() noexcept = default;
+    basic_authorization() noexcept = default;
 
 public:
     /** Basic authentication: `Basic base64(user ":" token)` (RFC 7617).
@@ -49,7 +69,7 @@ public:
         without control characters; the token non-empty, without control
         characters. API v6 only.
     */
-    [[nodiscard]] static result<authorization>
+    [[nodiscard]] static result<basic_authorization>
     basic(string_view user, string_view token) noexcept
     {
         // user-pass = userid ":" password; the user-id cannot contain ':' (RFC 7617 section 2)
@@ -64,10 +84,10 @@ public:
         if(detail::has_control(token))
             return make_error_code(error::token_control);
         constexpr string_view prefix = "Basic ";
-        if(prefix.size() + detail::base64_size(user.size() + 1 + token.size()) > capacity)
+        if(basic_size(user.size(), token.size()) > capacity)
             return make_error_code(error::authorization_too_long);
 
-        authorization a;
+        basic_authorization a;
         a.scheme_ = auth_scheme::basic;
         a.text_.append(prefix);
         char* const start = a.text_.end();
@@ -83,7 +103,7 @@ public:
 
         The token must be a non-empty b64token. API v6 and v7.
     */
-    [[nodiscard]] static result<authorization>
+    [[nodiscard]] static result<basic_authorization>
     bearer(string_view token) noexcept
     {
         if(token.empty())
@@ -93,10 +113,10 @@ public:
         if(!detail::is_b64token(token))
             return make_error_code(error::bearer_token_charset);
         constexpr string_view prefix = "Bearer ";
-        if(prefix.size() + token.size() > capacity)
+        if(bearer_size(token.size()) > capacity)
             return make_error_code(error::authorization_too_long);
 
-        authorization a;
+        basic_authorization a;
         a.scheme_ = auth_scheme::bearer;
         a.text_.append(prefix);
         a.text_.append(token);
@@ -116,6 +136,9 @@ public:
         return text_.view();
     }
 };
+
+/// An authorization of up to 1024 bytes: room for any token the API issues.
+using authorization = basic_authorization<1024>;
 
 } // namespace credentials
 } // namespace thousandeyes

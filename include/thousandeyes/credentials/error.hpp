@@ -70,6 +70,7 @@ enum class error
     user_agent_invalid,
     user_agent_too_long,
     v7_format_xml,
+    builder_capacity,
 
     // output
     buffer_too_small,
@@ -170,7 +171,7 @@ message_of(int ev) noexcept
     case error::bearer_token_charset:
         return "bearer token: must be a b64token: letters, digits, '-', '.', '_', '~', '+', '/', then '=' padding only (RFC 6750)";
     case error::authorization_too_long:
-        return "authorization: the header value would exceed the 1024 bytes it is given";
+        return "authorization: the header value would exceed its capacity (1024 bytes for authorization)";
     case error::v7_requires_bearer:
         return "authorization: API v7 accepts only a Bearer token, not Basic";
     case error::user_agent_invalid:
@@ -179,6 +180,8 @@ message_of(int ev) noexcept
         return "user agent: longer than 256 bytes";
     case error::v7_format_xml:
         return "format: API v7 answers JSON only; xml is a v6 format";
+    case error::builder_capacity:
+        return "request builder: the endpoint, authorization and user agent need more bytes than its capacity (builder_capacity)";
     case error::buffer_too_small:
         return "output: buffer too small (the result's size says how many bytes are needed)";
     case error::response_status_line:
@@ -363,6 +366,7 @@ condition_of(error e) noexcept
     case error::user_agent_invalid:
     case error::user_agent_too_long:
     case error::v7_format_xml:
+    case error::builder_capacity:
     case error::deletion_out_of_order:
         return condition::invalid_input;
     }

@@ -49,7 +49,8 @@ class field_list
     field items_[6];
     std::size_t size_ = 0;
 
-    friend class request;
+    template<std::size_t>
+    friend class basic_request;
 
     void
     push(string_view name, string_view value, bool secret = false, bool derived = false) noexcept
@@ -63,8 +64,6 @@ public:
     std::size_t size() const noexcept { return size_; }
     field const& operator[](std::size_t i) const noexcept { return items_[i]; }
 };
-
-class request_builder;
 
 namespace detail {
 struct head_access;
@@ -83,23 +82,55 @@ accept_value(api_version api, v6_format format) noexcept
 
 namespace detail {
 
+// The head after the request-target:
 // " HTTP/1.1\r\nHost: " host "\r\nAuthorization: " auth "\r\nUser-Agent: " ua
-// "\r\nAccept: " accept "\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n"
-inline constexpr std::size_t head_rest_capacity =
-    endpoint::capacity + authorization::capacity + user_agent::capacity + 256;
+// "\r\nAccept: " accept [ "\r\nContent-Type: application/json\r\nContent-Length: 0" ] "\r\n\r\n"
+// The builder writes these pieces; the capacity counts them.
+inline constexpr string_view head_host = " HTTP/1.1\r\nHost: ";
+inline constexpr string_view head_authorization = "\r\nAuthorization: ";
+inline constexpr string_view head_user_agent = "\r\nUser-Agent: ";
+inline constexpr string_view head_accept = "\r\nAccept: ";
+inline constexpr string_view head_v6_body = "\r\nContent-Type: application/json\r\nContent-Length: 0";
+inline constexpr string_view head_end = "\r\n\r\n";
 
-// The part of a head after the request-target, written once by the builder
-// and copied into each request; it holds the Authorization value.
-struct prepared_head
-{
-    secret_text<head_rest_capacity> text;
-    std::uint16_t auth_off = 0;
-    std::uint16_t auth_size = 0;
-    std::uint16_t agent_off = 0;
-    std::uint16_t agent_size = 0;
-};
+// Those bytes at most, besides the host, authorization and user agent: v6's
+// Accept and content lines are longer than v7's Accept.
+inline constexpr std::size_t head_constant_bytes =
+    head_host.size() + head_authorization.size() + head_user_agent.size() + head_accept.size() +
+    accept_value(api_version::v6, v6_format::json).size() + head_v6_body.size() + head_end.size();
+static_assert(accept_value(api_version::v7, v6_format::none).size() <=
+              accept_value(api_version::v6, v6_format::json).size() + head_v6_body.size());
+
+// The request-target after the path prefix, at its longest:
+// "/v6/credentials/" id "/delete.json" "?aid=" aid
+inline constexpr std::size_t max_target_bytes = 16 + max_id_digits + 12 + 5 + max_id_digits;
 
 } // namespace detail
+
+/** The bytes a builder holds for an endpoint, an authorization value and a
+    user agent of these sizes: the origin (`https://host[:port]`), the path
+    prefix and the head after the request-target. The capacity to give
+    `basic_request_builder` when the sizes are known at build time; by
+    default, the API's own endpoint and this library's user agent.
+*/
+constexpr std::size_t
+builder_capacity(std::size_t authorization_size,
+                 std::size_t user_agent_size = sizeof(default_user_agent) - 1,
+                 std::size_t origin_size = 28, std::size_t host_size = 20,
+                 std::size_t prefix_size = 0) noexcept
+{
+    return origin_size + prefix_size + detail::head_constant_bytes + host_size +
+           authorization_size + user_agent_size;
+}
+
+/// The default capacity: any endpoint, authorization and user agent the
+/// types accept.
+inline constexpr std::size_t default_builder_capacity =
+    builder_capacity(authorization::capacity, user_agent::capacity, endpoint::capacity,
+                     endpoint::capacity);
+
+template<std::size_t N = default_builder_capacity>
+class basic_request_builder;
 
 /** One delete-credential request, complete and valid.
 
@@ -107,27 +138,35 @@ struct prepared_head
     outlives the builder it came from, a temporary builder included, and is
     copied as a value. It only comes from a builder, so holding one means
     every part of it passed validation. Its storage holds the Authorization
-    value and is wiped when the request goes away or is assigned over.
+    value and is wiped when the request goes away or is assigned over. `N`
+    is its builder's capacity; the request adds room for the longest
+    request-target.
 */
-class request
+template<std::size_t N = default_builder_capacity>
+class basic_request
 {
 public:
-    // "/v6/credentials/" id "/delete.json" "?aid=" aid
-    static constexpr std::size_t url_capacity =
-        endpoint::capacity + 16 + detail::max_id_digits + 12 + 5 + detail::max_id_digits;
+    /// Bytes of the URL and the head after the request-target, together.
+    static constexpr std::size_t capacity = N + detail::max_target_bytes;
 
 private:
-    detail::fixed_text<url_capacity> url_;
-    detail::prepared_head rest_;
+    // url (origin, prefix, target), then the head after the target
+    detail::secret_text<capacity> text_;
     std::uint16_t host_off_ = 0;
     std::uint16_t target_off_ = 0;
+    std::uint16_t rest_off_ = 0;
+    std::uint16_t auth_off_ = 0;
+    std::uint16_t auth_size_ = 0;
+    std::uint16_t agent_off_ = 0;
+    std::uint16_t agent_size_ = 0;
     api_version api_ = api_version::v6;
     v6_format format_ = v6_format::json;
 
-    friend class request_builder;
+    template<std::size_t>
+    friend class basic_request_builder;
     friend struct detail::head_access;
 
-    request() noexcept = default;
+    basic_request() noexcept = default;
 
 public:
     api_version api() const noexcept { return api_; }
@@ -144,34 +183,34 @@ public:
     string_view
     target() const noexcept
     {
-        return url_.view(target_off_, static_cast<std::uint16_t>(url_.size() - target_off_));
+        return text_.view(target_off_, static_cast<std::uint16_t>(rest_off_ - target_off_));
     }
 
     /// The full URL, for stacks that take one (libcurl).
     string_view
     url() const noexcept
     {
-        return url_.view();
+        return text_.view(0, rest_off_);
     }
 
     /// The Host value: host, and the port when not the scheme's default.
     string_view
     host() const noexcept
     {
-        return url_.view(host_off_, static_cast<std::uint16_t>(target_off_ - host_off_));
+        return text_.view(host_off_, static_cast<std::uint16_t>(target_off_ - host_off_));
     }
 
     /// The Authorization value. A secret: never log it.
     string_view
     authorization() const noexcept
     {
-        return rest_.text.view(rest_.auth_off, rest_.auth_size);
+        return text_.view(auth_off_, auth_size_);
     }
 
     string_view
     user_agent() const noexcept
     {
-        return rest_.text.view(rest_.agent_off, rest_.agent_size);
+        return text_.view(agent_off_, agent_size_);
     }
 
     string_view
@@ -206,24 +245,28 @@ public:
     }
 };
 
+/// A request from a `request_builder`: room for any endpoint, authorization
+/// and user agent.
+using request = basic_request<>;
+
 namespace detail {
 // For the serializer: the head after the request-target, prepared once by
 // the builder, so that writing a head is three copies.
 struct head_access
 {
+    template<std::size_t N>
     static string_view
-    rest(request const& r) noexcept
+    rest(basic_request<N> const& r) noexcept
     {
-        return r.rest_.text.view();
+        return r.text_.view(r.rest_off_, r.text_.size() - r.rest_off_);
     }
 
-    static string_view rest(request_builder const& b) noexcept;
-    static string_view method(request_builder const& b) noexcept;
-    static string_view prefix(request_builder const& b) noexcept;
-    static target_pieces const& pieces(request_builder const& b) noexcept;
-    template<class Put>
-    static void target(request_builder const& b, credential_id const& id,
-                       account_group_id const* aid, Put&& put) noexcept;
+    template<std::size_t N>
+    static string_view rest(basic_request_builder<N> const& b) noexcept;
+    template<std::size_t N>
+    static string_view prefix(basic_request_builder<N> const& b) noexcept;
+    template<std::size_t N>
+    static target_pieces const& pieces(basic_request_builder<N> const& b) noexcept;
 };
 } // namespace detail
 

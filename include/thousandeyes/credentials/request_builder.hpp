@@ -71,51 +71,84 @@ struct request_options
     the head that does not depend on the ids is written once, here. Building
     a request from validated ids cannot fail and only copies bytes.
 
+    `N` is the bytes it holds: the origin, the path prefix and the head after
+    the request-target (`builder_capacity`). `request_builder` holds any
+    endpoint, authorization and user agent the types accept (2.5 KB); a
+    firmware build gives the size it needs, e.g.
+    `basic_request_builder<builder_capacity(82)>` for the API's endpoint, this
+    library's user agent and an 82-byte Basic value. A capacity too small for
+    the API's endpoint and this library's user agent does not compile; one too
+    small for the values given at run time is refused by `make`
+    (`error::builder_capacity`).
+
     The builder holds the Authorization value; its storage is wiped when the
     builder goes away or is assigned over.
 */
-class request_builder
+template<std::size_t N>
+class basic_request_builder
 {
-    endpoint endpoint_;
+    static_assert(N >= builder_capacity(authorization::bearer_size(1)),
+                  "basic_request_builder<N>: N is too small for the API's endpoint and this "
+                  "library's user agent (see builder_capacity)");
+    static_assert(N <= 65535, "sizes are 16-bit");
+
+    // origin, path prefix, then the head after the request-target
+    detail::secret_text<N> text_;
+    std::uint16_t host_off_ = 0;
+    std::uint16_t prefix_off_ = 0; // = the origin's size
+    std::uint16_t rest_off_ = 0;
+    std::uint16_t auth_off_ = 0;
+    std::uint16_t auth_size_ = 0;
+    std::uint16_t agent_off_ = 0;
+    std::uint16_t agent_size_ = 0;
     api_version api_;
     v6_format format_;
     detail::target_pieces const* pieces_ = nullptr; // method, API path, suffix
-    detail::prepared_head rest_;
 
-    request_builder(endpoint const& ep, authorization const& auth,
-                    request_options const& opts) noexcept
-        : endpoint_(ep)
+    template<std::size_t M>
+    basic_request_builder(endpoint const& ep, basic_authorization<M> const& auth,
+                          request_options const& opts) noexcept
+        : auth_size_(static_cast<std::uint16_t>(auth.value().size()))
+        , agent_size_(static_cast<std::uint16_t>(opts.agent.value().size()))
         , api_(opts.api)
         , format_(opts.format)
         , pieces_(&detail::target_pieces_for(opts.api, opts.format))
     {
-        auto& t = rest_.text;
+        auto& t = text_;
+        t.append(ep.origin());
+        host_off_ = static_cast<std::uint16_t>(ep.origin().size() - ep.host().size());
+        prefix_off_ = static_cast<std::uint16_t>(t.size());
+        t.append(ep.path_prefix());
+        rest_off_ = static_cast<std::uint16_t>(t.size());
         // field-line = field-name ":" OWS field-value OWS  (RFC 9112 section 5)
         // in curl's order for the seed: Host, Authorization, User-Agent,
         // Accept, Content-Type, Content-Length.
-        t.append(" HTTP/1.1\r\nHost: ");
-        t.append(endpoint_.host());
-        t.append("\r\nAuthorization: ");
-        rest_.auth_off = static_cast<std::uint16_t>(t.size());
-        rest_.auth_size = static_cast<std::uint16_t>(auth.value().size());
+        t.append(detail::head_host);
+        t.append(ep.host());
+        t.append(detail::head_authorization);
+        auth_off_ = static_cast<std::uint16_t>(t.size());
         t.append(auth.value());
-        t.append("\r\nUser-Agent: ");
-        rest_.agent_off = static_cast<std::uint16_t>(t.size());
-        rest_.agent_size = static_cast<std::uint16_t>(opts.agent.value().size());
+        t.append(detail::head_user_agent);
+        agent_off_ = static_cast<std::uint16_t>(t.size());
         t.append(opts.agent.value());
-        t.append("\r\nAccept: ");
+        t.append(detail::head_accept);
         t.append(detail::accept_value(api_, format_));
         // v6: "The request body must be provided, but should be empty"
         if(api_ == api_version::v6)
-            t.append("\r\nContent-Type: application/json\r\nContent-Length: 0");
-        t.append("\r\n\r\n");
+            t.append(detail::head_v6_body);
+        t.append(detail::head_end);
     }
 
 public:
-    /// Refuses Basic and the xml format for v7, and an endpoint whose base
-    /// URL named the other API version (`base_url_version`).
-    [[nodiscard]] static result<request_builder>
-    make(endpoint const& ep, authorization const& auth,
+    /// Bytes the builder holds (see `builder_capacity`).
+    static constexpr std::size_t capacity = N;
+
+    /// Refuses Basic and the xml format for v7, an endpoint whose base URL
+    /// named the other API version (`base_url_version`), and values that do
+    /// not fit in `N` bytes (`builder_capacity`).
+    template<std::size_t M>
+    [[nodiscard]] static result<basic_request_builder>
+    make(endpoint const& ep, basic_authorization<M> const& auth,
          request_options const& opts = {}) noexcept
     {
         // a base URL ending in /v6 or /v7 serves that version only
@@ -130,13 +163,16 @@ public:
             if(opts.format == v6_format::xml)
                 return make_error_code(error::v7_format_xml);
         }
-        return request_builder(ep, auth, opts);
+        if(builder_capacity(auth.value().size(), opts.agent.value().size(), ep.origin().size(),
+                            ep.host().size(), ep.path_prefix().size()) > N)
+            return make_error_code(error::builder_capacity);
+        return basic_request_builder(ep, auth, opts);
     }
 
     /// The request for `id`, in account group `aid` (`?aid=`) when given.
     /// Typed ids are valid already: this never fails, and returns a
     /// `result` only so that every `delete_credential` has one shape.
-    [[nodiscard]] result<request>
+    [[nodiscard]] result<basic_request<N>>
     delete_credential(credential_id const& id,
                       std::optional<account_group_id> const& aid = std::nullopt) const noexcept
     {
@@ -144,7 +180,7 @@ public:
     }
 
     /// Parses `id` (strict decimal) and builds.
-    [[nodiscard]] result<request>
+    [[nodiscard]] result<basic_request<N>>
     delete_credential(string_view id) const noexcept
     {
         auto i = credential_id::parse(id);
@@ -154,7 +190,7 @@ public:
     }
 
     /// Parses `id` and `aid` (strict decimal) and builds.
-    [[nodiscard]] result<request>
+    [[nodiscard]] result<basic_request<N>>
     delete_credential(string_view id, string_view aid) const noexcept
     {
         auto i = credential_id::parse(id);
@@ -169,29 +205,16 @@ public:
 private:
     friend struct detail::head_access;
 
-    /// The request-target for `id` (and `aid`): prefix, API path, query.
-    /// `put` is called with each piece in order; used by the request and by
-    /// `write_head`, so both write the same bytes.
-    template<class Put>
-    void
-    put_target(credential_id const& id, account_group_id const* aid, Put&& put) const noexcept
+    string_view
+    origin() const noexcept
     {
-        put(endpoint_.path_prefix());
-        put(pieces_->path());
-        put(id.str());
-        put(pieces_->suffix());
-        if(aid)
-        {
-            put(string_view("?aid="));
-            put(aid->str());
-        }
+        return text_.view(0, prefix_off_);
     }
 
-    /// "POST" (v6) or "DELETE" (v7).
     string_view
-    method() const noexcept
+    prefix() const noexcept
     {
-        return pieces_->method();
+        return text_.view(prefix_off_, static_cast<std::uint16_t>(rest_off_ - prefix_off_));
     }
 
     /// The head after the request-target, written once (it holds the
@@ -199,56 +222,63 @@ private:
     string_view
     head_rest() const noexcept
     {
-        return rest_.text.view();
+        return text_.view(rest_off_, text_.size() - rest_off_);
     }
 
-    request
+    basic_request<N>
     build(credential_id const& id, account_group_id const* aid) const noexcept
     {
-        request r;
+        basic_request<N> r;
         r.api_ = api_;
         r.format_ = format_;
-        r.rest_ = rest_;
-        r.url_.append(endpoint_.origin());
-        r.host_off_ = static_cast<std::uint16_t>(endpoint_.origin().size() -
-                                                 endpoint_.host().size());
-        r.target_off_ = static_cast<std::uint16_t>(endpoint_.origin().size());
-        put_target(id, aid, [&](string_view piece) { r.url_.append(piece); });
+        auto& t = r.text_;
+        // the URL: origin, prefix, then the request-target's pieces
+        t.append(text_.view(0, rest_off_));
+        r.host_off_ = host_off_;
+        r.target_off_ = prefix_off_;
+        t.append(pieces_->path());
+        t.append(id.str());
+        t.append(pieces_->suffix());
+        if(aid)
+        {
+            t.append("?aid=");
+            t.append(aid->str());
+        }
+        // then the head after the target, its offsets moved by the target's size
+        auto const shift = static_cast<std::uint16_t>(t.size() - rest_off_);
+        r.rest_off_ = static_cast<std::uint16_t>(t.size());
+        t.append(head_rest());
+        r.auth_off_ = static_cast<std::uint16_t>(auth_off_ + shift);
+        r.auth_size_ = auth_size_;
+        r.agent_off_ = static_cast<std::uint16_t>(agent_off_ + shift);
+        r.agent_size_ = agent_size_;
         return r;
     }
 };
 
+/// A builder with room for any endpoint, authorization and user agent.
+using request_builder = basic_request_builder<>;
+
 namespace detail {
-inline string_view
-head_access::rest(request_builder const& b) noexcept
+template<std::size_t N>
+string_view
+head_access::rest(basic_request_builder<N> const& b) noexcept
 {
     return b.head_rest();
 }
 
-inline string_view
-head_access::method(request_builder const& b) noexcept
+template<std::size_t N>
+string_view
+head_access::prefix(basic_request_builder<N> const& b) noexcept
 {
-    return b.method();
+    return b.prefix();
 }
 
-inline string_view
-head_access::prefix(request_builder const& b) noexcept
-{
-    return b.endpoint_.path_prefix();
-}
-
-inline target_pieces const&
-head_access::pieces(request_builder const& b) noexcept
+template<std::size_t N>
+target_pieces const&
+head_access::pieces(basic_request_builder<N> const& b) noexcept
 {
     return *b.pieces_;
-}
-
-template<class Put>
-void
-head_access::target(request_builder const& b, credential_id const& id,
-                    account_group_id const* aid, Put&& put) noexcept
-{
-    b.put_target(id, aid, static_cast<Put&&>(put));
 }
 } // namespace detail
 

@@ -31,9 +31,9 @@ struct [[nodiscard]] write_result
 
 namespace detail {
 
-template<class Sink>
+template<class Sink, std::size_t N>
 void
-put_authorization(Sink& out, request const& req, secrets s)
+put_authorization(Sink& out, basic_request<N> const& req, secrets s)
 {
     shown_value const v = show(req.authorization(), true, s);
     out.put(v.text);
@@ -47,9 +47,9 @@ put_authorization(Sink& out, request const& req, secrets s)
 // lines and the empty line); here only the request-line's start is added,
 // and the Authorization value swapped for a marker when redacting. The Beast
 // round-trip test checks that this head and request::fields() agree.
-template<class Sink>
+template<class Sink, std::size_t N>
 void
-put_head(Sink& out, request const& req, secrets s)
+put_head(Sink& out, basic_request<N> const& req, secrets s)
 {
     string_view const rest = head_access::rest(req);
     string_view const auth = req.authorization();
@@ -62,9 +62,9 @@ put_head(Sink& out, request const& req, secrets s)
     out.put(detail::slice(rest, auth_off + auth.size()));
 }
 
-template<class Sink>
+template<class Sink, std::size_t N>
 void
-put_curl(Sink& out, request const& req, secrets s)
+put_curl(Sink& out, basic_request<N> const& req, secrets s)
 {
     // --http1.1: the head this library serializes, not an HTTP/2 one.
     // --globoff: the '[' of an IPv6 host is not a curl URL pattern.
@@ -106,9 +106,9 @@ put_decimal(Sink& out, std::size_t n)
     out.put(string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
 }
 
-template<class Sink>
+template<class Sink, std::size_t N>
 void
-put_review(Sink& out, request const& req, secrets s)
+put_review(Sink& out, basic_request<N> const& req, secrets s)
 {
     counting_sink head;
     put_head(head, req, secrets::reveal);
@@ -150,8 +150,9 @@ write_with(char* buf, std::size_t size, Put const& put)
 } // namespace detail
 
 /// The size of the HTTP/1.1 head that `write_head(req, ..., s)` writes.
-inline std::size_t
-head_size(request const& req, secrets s = secrets::reveal) noexcept
+template<std::size_t N>
+std::size_t
+head_size(basic_request<N> const& req, secrets s = secrets::reveal) noexcept
 {
     detail::counting_sink n;
     detail::put_head(n, req, s);
@@ -164,8 +165,9 @@ head_size(request const& req, secrets s = secrets::reveal) noexcept
     is the whole request. Sent heads need the secret: `secrets::reveal` is
     the default here, unlike the human-facing outputs.
 */
-inline write_result
-write_head(request const& req, char* buf, std::size_t size,
+template<std::size_t N>
+write_result
+write_head(basic_request<N> const& req, char* buf, std::size_t size,
            secrets s = secrets::reveal) noexcept
 {
     if(s == secrets::redact)
@@ -195,8 +197,9 @@ namespace detail {
 // storage; the bytes a move writes past its piece lie inside the head and
 // are overwritten by the pieces after it (the rest of the head alone is
 // longer than any such overshoot).
-inline write_result
-write_head_direct(request_builder const& b, credential_id const& id,
+template<std::size_t N>
+write_result
+write_head_direct(basic_request_builder<N> const& b, credential_id const& id,
                   account_group_id const* aid, char* buf, std::size_t size) noexcept
 {
     target_pieces const& t = head_access::pieces(b);
@@ -239,25 +242,28 @@ write_head_direct(request_builder const& b, credential_id const& id,
     for byte what `write_head(*b.delete_credential(id), buf, size)` writes;
     the secret is written only into `buf`.
 */
-inline write_result
-write_head(request_builder const& b, credential_id const& id, char* buf,
+template<std::size_t N>
+write_result
+write_head(basic_request_builder<N> const& b, credential_id const& id, char* buf,
            std::size_t size) noexcept
 {
     return detail::write_head_direct(b, id, nullptr, buf, size);
 }
 
 /// As above, for `id` in account group `aid` (`?aid=`).
-inline write_result
-write_head(request_builder const& b, credential_id const& id, account_group_id const& aid,
-           char* buf, std::size_t size) noexcept
+template<std::size_t N>
+write_result
+write_head(basic_request_builder<N> const& b, credential_id const& id,
+           account_group_id const& aid, char* buf, std::size_t size) noexcept
 {
     return detail::write_head_direct(b, id, &aid, buf, size);
 }
 
 /// Writes an equivalent `curl` command, shell-quoted, ending in a newline.
 /// The Authorization value is redacted unless `secrets::reveal` is given.
-inline write_result
-write_curl(request const& req, char* buf, std::size_t size,
+template<std::size_t N>
+write_result
+write_curl(basic_request<N> const& req, char* buf, std::size_t size,
            secrets s = secrets::redact) noexcept
 {
     return detail::write_with(buf, size,
@@ -266,8 +272,9 @@ write_curl(request const& req, char* buf, std::size_t size,
 
 /// Writes a dump for human review: a summary, then every byte of the head
 /// with the line ends made visible. Redacted unless `secrets::reveal`.
-inline write_result
-write_review(request const& req, char* buf, std::size_t size,
+template<std::size_t N>
+write_result
+write_review(basic_request<N> const& req, char* buf, std::size_t size,
              secrets s = secrets::redact) noexcept
 {
     return detail::write_with(buf, size,

@@ -151,7 +151,7 @@ public:
         case k_authorization:
             if(n > 1)
                 return out_.add(check_rule::authorization_repeated, n_at, name.size());
-            return authorization(value, v_at);
+            return judge_authorization(value, v_at);
         case k_content_length:
             return content_length(value, n_at, v_at, n);
         case k_transfer_encoding:
@@ -235,7 +235,7 @@ private:
     }
 
     void
-    authorization(string_view value, std::size_t at) noexcept
+    judge_authorization(string_view value, std::size_t at) noexcept
     {
         // credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
         // (RFC 9110 section 11.4); the scheme is case-insensitive
