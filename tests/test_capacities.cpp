@@ -87,6 +87,13 @@ TEST_CASE("a builder sized for the seed writes the same heads as the default bui
         CHECK(r->url() == full->delete_credential(id)->url());
         CHECK(r->authorization() == full->delete_credential(id)->authorization());
     }
+    // a buffer of head_buffer_size takes the longest head, aid included
+    char longest[seed_builder::head_buffer_size];
+    auto const max_id = *tc::credential_id::parse("9223372036854775807");
+    auto const max_aid = *tc::account_group_id::parse("9223372036854775807");
+    auto const w = tc::write_head(*small, max_id, max_aid, longest, sizeof(longest));
+    CHECK(w);
+    CHECK(w.size <= sizeof(longest));
     // the seed's head is 297 bytes; the builder holds less than half a KB
     CHECK(direct_head(*small, "405").size() == 297);
     CHECK(sizeof(seed_builder) < 512);

@@ -6,9 +6,11 @@
 For Cortex-M3 (QEMU's mps2-an385) and Cortex-M4 (mps2-an386), each built
 with its cross file (-Os, no exceptions, no RTTI, --gc-sections,
 newlib-nano): .text, .data and .bss of an empty program, of the full cycle
-with the built-in endpoint, of the cycle with a base URL parsed at run time,
-and of the example; and the stack high-water mark the example reports when
-QEMU runs it. .bss includes the 16 KiB stack region of mps2.ld.
+with the built-in endpoint (without and with the error texts), of the cycle
+with a base URL parsed at run time, and of the example; flash (.text) and
+static RAM (.data + .bss) above the empty program, and the stack high-water
+mark each program's startup code reports when QEMU runs it. .bss includes
+the 16 KiB stack region of mps2.ld, which the "above empty" figures take out.
 
     /usr/bin/python3 examples/bare-metal/figures.py    (from the repository)
 """
@@ -19,7 +21,8 @@ import subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BOARDS = {"m3": "mps2-an385", "m4": "mps2-an386"}
-PROGRAMS = ["empty.elf", "cycle.elf", "cycle-url.elf", "bare-metal-example.elf"]
+PROGRAMS = ["empty.elf", "cycle.elf", "cycle-texts.elf", "cycle-url.elf",
+            "bare-metal-example.elf"]
 
 
 def run(*cmd, **kw):
@@ -40,10 +43,10 @@ def sizes(d):
     return {pathlib.Path(l.split()[5]).name: tuple(int(x) for x in l.split()[:3]) for l in out}
 
 
-def stack(d, board):
+def stack(elf, board):
     p = subprocess.run(["qemu-system-arm", "-M", board, "-nographic", "-monitor", "none",
-                        "-serial", "none", "-semihosting", "-kernel",
-                        d / "bare-metal-example.elf"], capture_output=True, timeout=60)
+                        "-serial", "none", "-semihosting", "-kernel", elf],
+                       capture_output=True, timeout=60)
     m = re.search(rb"stack: (\d+) of", p.stdout + p.stderr)
     return int(m.group(1)) if p.returncode == 0 and m else None
 
@@ -52,23 +55,26 @@ def main():
     version = run("arm-none-eabi-gcc", "--version").stdout.splitlines()[0]
     print(f"toolchain: {version}, newlib-nano; -Os -fno-exceptions -fno-rtti, --gc-sections")
     print()
-    print("| program | Cortex-M3 .text / .data / .bss | above empty | "
-          "Cortex-M4 .text / .data / .bss | above empty |")
-    print("|---|---|---|---|---|")
-    rows, stacks = {}, {}
+    print("| program | Cortex-M3 flash / static RAM / stack | "
+          "Cortex-M4 flash / static RAM / stack |")
+    print("|---|---|---|")
+    cells = {p: [] for p in PROGRAMS}
     for cpu, board in BOARDS.items():
         d = build(cpu)
-        rows[cpu] = sizes(d)
-        stacks[cpu] = stack(d, board)
+        rows = sizes(d)
+        e_text, e_data, e_bss = rows["empty.elf"]
+        for p in PROGRAMS:
+            text, data, bss = rows[p]
+            if p == "empty.elf":
+                cells[p].append(f"{text:,} / {data + bss - 16384:,} / {stack(d / p, board):,}")
+            else:
+                cells[p].append(f"+{text - e_text:,} / +{data + bss - e_data - e_bss:,} / "
+                                f"{stack(d / p, board):,}")
     for p in PROGRAMS:
-        cells = []
-        for cpu in BOARDS:
-            text, data, bss = rows[cpu][p]
-            cells += [f"{text:,} / {data:,} / {bss:,}", f"{text - rows[cpu]['empty.elf'][0]:,}"]
-        print(f"| `{p}` | " + " | ".join(cells) + " |")
+        print(f"| `{p}` | " + " | ".join(cells[p]) + " |")
     print()
-    print("stack high-water mark of the example (5 deletions, painted stack): " +
-          ", ".join(f"Cortex-{cpu.upper()} {stacks[cpu]:,} bytes" for cpu in BOARDS))
+    print("Bytes. The empty program's row is absolute (its static RAM without the 16 KiB "
+          "stack region); the others are above it, and their stack is the whole program's.")
 
 
 if __name__ == "__main__":

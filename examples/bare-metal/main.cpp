@@ -228,11 +228,7 @@ main()
     for(scenario const& s : scenarios)
         all = run(s, tc::string_view(head, w.size), ++number) && all;
 
-    put("stack: ");
-    put(static_cast<std::int64_t>(board::stack_used()));
-    put(" of ");
-    put(static_cast<std::int64_t>(board::stack_size()));
-    put(" bytes used\nheap: none (no allocation was attempted)\n");
+    put("heap: none (no allocation was attempted)\n");
     put(all ? "all scenarios ended as expected\n" : "a scenario did not end as expected\n");
     return all ? 0 : 1;
 }

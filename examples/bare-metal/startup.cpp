@@ -54,6 +54,17 @@ say(char const* s) noexcept
     board::write(s, std::strlen(s));
 }
 
+void
+say(std::size_t n) noexcept
+{
+    char digits[12];
+    char* p = digits + sizeof(digits);
+    do
+        *--p = static_cast<char>('0' + n % 10);
+    while((n /= 10) != 0);
+    board::write(p, static_cast<std::size_t>(digits + sizeof(digits) - p));
+}
+
 } // namespace
 
 namespace board {
@@ -119,7 +130,15 @@ reset_handler()
         (*f)();
     for(auto f = __init_array_start; f < __init_array_end; ++f)
         (*f)();
-    board::exit(program_main() == 0);
+    int const status = program_main();
+    // every program reports how deep its stack went: the figures' stack
+    // column (tests/bare_metal/test_qemu.py reads this line)
+    say("stack: ");
+    say(board::stack_used());
+    say(" of ");
+    say(board::stack_size());
+    say(" bytes used\n");
+    board::exit(status == 0);
 }
 
 [[noreturn]] void

@@ -4,7 +4,9 @@
 """The bare-metal example run on an emulated Cortex-M board by QEMU: the
 seed request's head byte for byte (its items held against what curl sends
 for the seed's example), each scripted deletion step for step, no heap, and
-the stack high-water mark; then the footprint of the figure programs.
+the stack high-water mark; then the footprint of the figure programs: the
+full cycle's static RAM (.data + .bss above the empty program) and stack
+high-water mark held to the firmware goals (2 KB each), flash reported.
 
 Usage: test_qemu.py BOARD VERSION EXAMPLE_ELF HEAP_PROBE_ELF SIZE_TOOL [FIGURE_ELF...]"""
 
@@ -91,7 +93,7 @@ class OnTheBoard(unittest.TestCase):
 
     def test_each_deletion_goes_step_for_step(self):
         start = self.out.index(b"scenario 1:")
-        end = self.out.index(b"stack: ")
+        end = self.out.index(b"heap: none")
         self.assertEqual(self.out[start:end].decode(), STEPS)
 
     def test_no_heap_and_the_stack_fits(self):
@@ -111,23 +113,58 @@ class OnTheBoard(unittest.TestCase):
         self.assertEqual(out, b"heap: an allocation was attempted; this program has no heap\n")
 
     def test_an_empty_program_starts_and_exits_cleanly(self):
-        # the startup code alone: vector table, reset, exit through semihosting
+        # the startup code alone: vector table, reset, the stack report, exit
+        # through semihosting
         status, out = qemu(FIGURES[0])
-        self.assertEqual((status, out), (0, b""))
+        self.assertEqual(status, 0, out)
+        self.assertRegex(out, rb"\Astack: \d+ of \d+ bytes used\n\Z")
+
+
+# The firmware goals for the full cycle with the built-in endpoint.
+STATIC_RAM_GOAL = 2048
+STACK_GOAL = 2048
+
+
+def stack_of(elf):
+    """The stack high-water mark the startup code reports when main returns."""
+    status, out = qemu(elf)
+    m = re.search(rb"stack: (\d+) of (\d+) bytes used\n", out)
+    if status != 0 or not m:
+        raise AssertionError(f"{elf}: exit {status}, {out!r}")
+    return int(m.group(1))
 
 
 class Footprint(unittest.TestCase):
-    def test_sizes(self):
+    @classmethod
+    def setUpClass(cls):
         p = subprocess.run([SIZE, *FIGURES], capture_output=True, text=True, check=True)
-        rows = {pathlib.Path(l.split()[5]).name: [int(x) for x in l.split()[:3]]
-                for l in p.stdout.splitlines()[1:]}
-        empty = rows["empty.elf"][0]
-        for name, (text, data, bss) in sorted(rows.items()):
-            print(f"{name}: .text {text} (+{text - empty} above empty.elf), .data {data}, "
-                  f".bss {bss}")
-        self.assertGreater(rows["cycle.elf"][0], empty)
-        if "cycle-url.elf" in rows:
-            self.assertGreater(rows["cycle-url.elf"][0], rows["cycle.elf"][0])
+        cls.paths = {pathlib.Path(f).name: f for f in FIGURES}
+        cls.rows = {pathlib.Path(l.split()[5]).name: [int(x) for x in l.split()[:3]]
+                    for l in p.stdout.splitlines()[1:]}
+        cls.empty = cls.rows["empty.elf"]
+        for name, (text, data, bss) in sorted(cls.rows.items()):
+            static = data + bss - cls.empty[1] - cls.empty[2]
+            print(f"{name}: .text {text} (+{text - cls.empty[0]} above empty.elf), .data {data}, "
+                  f".bss {bss}; static RAM +{static} above empty.elf; "
+                  f"stack {stack_of(cls.paths[name])}")
+
+    def test_flash_grows_with_what_is_linked(self):
+        self.assertGreater(self.rows["cycle.elf"][0], self.empty[0])
+        # the error texts are in one build and not the other
+        self.assertGreater(self.rows["cycle-texts.elf"][0], self.rows["cycle.elf"][0])
+        if "cycle-url.elf" in self.rows:
+            self.assertGreater(self.rows["cycle-url.elf"][0], self.rows["cycle.elf"][0])
+
+    def test_the_full_cycle_static_ram_is_within_the_goal(self):
+        text, data, bss = self.rows["cycle.elf"]
+        static = data + bss - self.empty[1] - self.empty[2]
+        self.assertGreater(static, 0)
+        self.assertLessEqual(static, STATIC_RAM_GOAL)
+
+    def test_the_full_cycle_stack_is_within_the_goal(self):
+        used = stack_of(self.paths["cycle.elf"])
+        self.assertGreater(used, stack_of(self.paths["empty.elf"]))
+        self.assertLessEqual(used, STACK_GOAL)
 
 
 if __name__ == "__main__":

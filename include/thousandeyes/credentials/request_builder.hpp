@@ -143,6 +143,10 @@ public:
     /// Bytes the builder holds (see `builder_capacity`).
     static constexpr std::size_t capacity = N;
 
+    /// Bytes any head this builder writes can take: a buffer this size
+    /// never gets `buffer_too_small` from `write_head`.
+    static constexpr std::size_t head_buffer_size = 7 + N + detail::max_target_bytes;
+
     /// Refuses Basic and the xml format for v7, an endpoint whose base URL
     /// named the other API version (`base_url_version`), and values that do
     /// not fit in `N` bytes (`builder_capacity`).
