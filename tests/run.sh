@@ -3,7 +3,9 @@
 #   gcc, clang          C++17, exceptions and RTTI, libboost_url linked; gcc
 #                       also builds the benchmark suite and runs it briefly,
 #                       and counts coverage (-O0) for the gate of
-#                       tests/coverage_gate.sh
+#                       tests/coverage_gate.sh; clang also runs the lwIP +
+#                       mbedTLS example over a tap device in a network
+#                       namespace (root)
 #   gcc-20              the same as C++20, and the portable overflow checks
 #                       instead of the compiler's builtins
 #   gcc-constrained,    -fno-exceptions -fno-rtti, Boost.URL compiled in
@@ -26,7 +28,7 @@ enabled=(-Dtests=enabled -Ddouble=enabled)
 constrained=(-Dcpp_eh=none -Dcpp_rtti=false -Dboost_url=header-only)
 configs=(
   "gcc|g++|${enabled[*]} -Dbench=true -Db_coverage=true -Dbuildtype=debug"
-  "clang|clang++|${enabled[*]}"
+  "clang|clang++|${enabled[*]} -Dlwip=enabled -Dlwip_test=true"
   "gcc-20|g++|${enabled[*]} -Dcpp_std=c++20 -Dcpp_args=-DTHOUSANDEYES_CREDENTIALS_NO_BUILTIN_OVERFLOW"
   "gcc-constrained|g++|${enabled[*]} ${constrained[*]}"
   "clang-constrained|clang++|${enabled[*]} ${constrained[*]}"

@@ -94,6 +94,7 @@ struct config
 {
     unsigned short port = 0;
     char const* port_file = nullptr;
+    char const* listen = "127.0.0.1"; // IPv4; another address only inside a test's own network namespace
     char const* record = nullptr;
     std::set<std::uint64_t> ids;
     std::set<std::uint64_t> account_groups; // empty: any aid

@@ -3,7 +3,8 @@
 //
 // te-api-double: a local stand-in for the ThousandEyes API's "delete a
 // credential" endpoints, for tests, the demo, and users' own offline
-// integration tests. It listens on 127.0.0.1 only.
+// integration tests. It listens on 127.0.0.1, or with --listen on an address
+// inside a network namespace a test made (the lwIP example's test).
 //
 // It is written on Boost.Beast/Asio, already a dependency of the tests: an
 // HTTP/1.1 server whose parser is strict (it refuses what RFC 9112 refuses),
@@ -47,7 +48,8 @@ using namespace te_double;
 namespace {
 
 char const usage[] =
-    "usage: te-api-double [--version] [--port N] [--port-file FILE] [--record FILE]\n"
+    "usage: te-api-double [--version] [--listen ADDRESS] [--port N] [--port-file FILE]\n"
+    "           [--record FILE]\n"
     "           [--ids LIST] [--account-groups LIST]\n"
     "           [--basic-user EMAIL --basic-token-env VAR] [--bearer-token-env VAR]\n"
     "           [--rate-limit N] [--window-seconds N]\n"
@@ -55,7 +57,8 @@ char const usage[] =
     "           [--max-connections N] [--record-limit N] [--strict]\n"
     "           [--fault KIND[,KIND...]]... [--tls-cert FILE --tls-key FILE]\n"
     "\n"
-    "A local double of the ThousandEyes API's credential delete, on 127.0.0.1:\n"
+    "A local double of the ThousandEyes API's credential delete, on 127.0.0.1\n"
+    "(or --listen):\n"
     "  v6: POST /v6/credentials/{id}/delete[.json|.xml][?aid=AID]\n"
     "  v7: DELETE /v7/credentials/{id}[?aid=AID]   (Bearer only)\n"
     "  GET /_double/requests   the API requests received, as a JSON array\n"
@@ -63,6 +66,8 @@ char const usage[] =
     "                          --record-limit, X-Double-Records-Dropped counts them)\n"
     "  GET /_double/ids        the credential ids still present\n"
     "\n"
+    "  --listen ADDRESS      IPv4 address to listen on (default 127.0.0.1); another\n"
+    "                        only inside a network namespace made for the test\n"
     "  --port N              port to listen on; 0 (default) picks a free one\n"
     "  --port-file FILE      write the port there once listening\n"
     "  --record FILE         append each API request as one JSON line (created 0600;\n"
@@ -381,7 +386,9 @@ parse_args(int argc, char** argv)
                 die(argv[i - 1], "the environment variable is not set");
             return s;
         };
-        if(a == "--port")
+        if(a == "--listen")
+            c.listen = v;
+        else if(a == "--port")
             c.port = static_cast<unsigned short>(number(65535));
         else if(a == "--tls-cert")
             c.tls_cert = v;
@@ -493,7 +500,10 @@ main(int argc, char** argv)
     asio::io_context io;
     boost::system::error_code ec;
     tcp::acceptor acceptor(io);
-    tcp::endpoint const at(asio::ip::make_address_v4("127.0.0.1"), cfg.port);
+    auto const address = asio::ip::make_address_v4(cfg.listen, ec);
+    if(ec)
+        die("--listen", "must be an IPv4 address");
+    tcp::endpoint const at(address, cfg.port);
     acceptor.open(at.protocol(), ec);
     if(!ec)
         acceptor.set_option(asio::socket_base::reuse_address(true), ec);
@@ -502,7 +512,7 @@ main(int argc, char** argv)
     if(!ec)
         acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if(ec)
-        die("listen", "cannot listen on 127.0.0.1 at that port");
+        die("listen", "cannot listen on that address and port");
     unsigned short const port = acceptor.local_endpoint().port();
     if(cfg.port_file)
     {
@@ -524,7 +534,8 @@ main(int argc, char** argv)
         if(ec)
             die("--tls-key", "cannot read the private key (PEM), or it does not match");
     }
-    std::printf("te-api-double: listening on %s://127.0.0.1:%u\n", tls ? "https" : "http", port);
+    std::printf("te-api-double: listening on %s://%s:%u\n", tls ? "https" : "http", cfg.listen,
+                port);
     std::fflush(stdout);
 
     // The record file holds requests: created readable by its owner only.
