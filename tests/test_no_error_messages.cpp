@@ -30,6 +30,7 @@ main()
                       "thousandeyes.credentials error (messages left out of this build)") == 0,
           "the text is the generic one");
     check(ec.message().find("leading zero") == std::string::npos, "no rule text");
-    std::printf("%d passed, %d failed\n", 6 - failures, failures);
+    check(ec.message().empty(), "the std::string form is empty: no heap needed");
+    std::printf("%d passed, %d failed\n", 7 - failures, failures);
     return failures ? 1 : 0;
 }

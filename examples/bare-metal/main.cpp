@@ -18,6 +18,7 @@
 #include <thousandeyes/credentials/adapters/attempt.hpp>
 
 #include <charconv>
+#include <cstddef>
 #include <cstdint>
 
 namespace tc = thousandeyes::credentials;
@@ -199,16 +200,21 @@ int
 main()
 {
     // The docs' example credentials: published, so printing them is safe.
-    // Configured once, in static storage (.bss), as firmware would.
-    static auto const auth = tc::authorization::basic("noreply@thousandeyes.com",
-                                                      "g351mw5xqhvkmh1vq6zfm51c62wyzib2");
-    static auto const builder = auth ? tc::request_builder::make(tc::endpoint{}, *auth)
-                                     : tc::result<tc::request_builder>(auth.error());
+    // Configured once, the builder in static storage (.bss), as firmware
+    // would, sized for the seed's 82-byte Basic value (builder_capacity).
+    constexpr std::size_t auth_size = tc::authorization::basic_size(24, 32);
+    using builder_type = tc::basic_request_builder<tc::builder_capacity(auth_size)>;
+    static auto const builder = [] {
+        auto const auth = tc::basic_authorization<auth_size>::basic(
+            "noreply@thousandeyes.com", "g351mw5xqhvkmh1vq6zfm51c62wyzib2");
+        return auth ? builder_type::make(tc::endpoint{}, *auth)
+                    : tc::result<builder_type>(auth.error());
+    }();
     auto const id = tc::credential_id::make(405);
     if(!builder || !id)
         return put("the seed request was refused\n"), 1;
     // The head straight from the builder into the buffer: no request object.
-    static char head[512];
+    static char head[builder_type::head_buffer_size];
     tc::write_result const w = tc::write_head(*builder, *id, head, sizeof(head));
     if(!w)
         return put("the head does not fit\n"), 1;

@@ -26,7 +26,11 @@ parse_decimal(string_view s, std::int64_t& out) noexcept
         auto const c = static_cast<unsigned char>(ch);
         if(!is_digit(c))
             return false;
-        if(v > (static_cast<std::uint64_t>(INT64_MAX) - (c - '0')) / 10)
+        // v * 10 + digit > INT64_MAX, without a run-time division (a
+        // 32-bit core has none for 64 bits: it would link __udivmoddi4)
+        constexpr std::uint64_t max_tens = static_cast<std::uint64_t>(INT64_MAX) / 10;
+        constexpr unsigned max_last = static_cast<unsigned>(INT64_MAX % 10);
+        if(v > max_tens || (v == max_tens && static_cast<unsigned>(c - '0') > max_last))
             return false;
         v = v * 10 + (c - '0');
     }
