@@ -25,6 +25,9 @@ import unittest
 import api_double
 from api_double import TOKEN, Double
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+import certs  # noqa: E402  (tests/support/certs.py)
+
 ARGS = {}
 while len(sys.argv) > 1 and "=" in sys.argv[1] and not sys.argv[1].startswith("-"):
     k, v = sys.argv.pop(1).split("=", 1)
@@ -36,29 +39,17 @@ FIRMWARE = ARGS["firmware-client"]
 CERTS = {}
 
 
-def openssl(*args):
-    subprocess.run(["openssl", *args], check=True, capture_output=True)
-
-
 def make_certs(d):
     """A trusted CA, an untrusted one, and server certificates."""
     for ca in ("ca", "rogue-ca"):
-        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", f"{d}/{ca}.key", "-out", f"{d}/{ca}.pem", "-days", "2",
-                "-subj", f"/CN=te-credentials test {ca}")
-    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-            "-keyout", f"{d}/server.key", "-out", f"{d}/server.csr", "-subj", "/CN=localhost")
+        certs.make_ca(d, ca, f"te-credentials test {ca}")
+    certs.make_server_key(d, "localhost")
     sans = {"good": "IP:127.0.0.1,DNS:localhost", "other-name": "DNS:api.example.invalid",
             "expired": "IP:127.0.0.1,DNS:localhost", "untrusted": "IP:127.0.0.1,DNS:localhost"}
     for name, san in sans.items():
-        with open(f"{d}/{name}.ext", "w") as f:
-            f.write(f"subjectAltName={san}\n")
-        ca = "rogue-ca" if name == "untrusted" else "ca"
         # -days -1: a notAfter already past
-        openssl("x509", "-req", "-in", f"{d}/server.csr", "-CA", f"{d}/{ca}.pem",
-                "-CAkey", f"{d}/{ca}.key", "-CAcreateserial", "-days",
-                "-1" if name == "expired" else "2", "-extfile", f"{d}/{name}.ext",
-                "-out", f"{d}/{name}.pem")
+        certs.sign(d, name, "rogue-ca" if name == "untrusted" else "ca", san,
+                   "-1" if name == "expired" else "2")
         CERTS[name] = (f"{d}/{name}.pem", f"{d}/server.key", f"{d}/ca.pem")
 
 

@@ -29,6 +29,9 @@ import tempfile
 import time
 import unittest
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "support"))
+import certs  # noqa: E402  (tests/support/certs.py)
+
 INSIDE = "TE_LWIP_INSIDE_NAMESPACE"
 CLIENT, DOUBLE = sys.argv[1:3]
 del sys.argv[1:3]
@@ -52,22 +55,12 @@ def missing():
     return None
 
 
-def openssl(*args):
-    subprocess.run(["openssl", *args], check=True, capture_output=True)
-
-
 def make_certs(d):
     """A CA that signs the server's certificate for double.test, and a rogue one."""
     for ca in ("ca", "rogue-ca"):
-        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", f"{d}/{ca}.key", "-out", f"{d}/{ca}.pem", "-days", "2",
-                "-subj", f"/CN=te-credentials lwip test {ca}")
-    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-            "-keyout", f"{d}/server.key", "-out", f"{d}/server.csr", "-subj", "/CN=double.test")
-    pathlib.Path(f"{d}/server.ext").write_text("subjectAltName=DNS:double.test\n")
-    openssl("x509", "-req", "-in", f"{d}/server.csr", "-CA", f"{d}/ca.pem", "-CAkey",
-            f"{d}/ca.key", "-CAcreateserial", "-days", "2", "-extfile", f"{d}/server.ext",
-            "-out", f"{d}/server.pem")
+        certs.make_ca(d, ca, f"te-credentials lwip test {ca}")
+    certs.make_server_key(d, "double.test")
+    certs.sign(d, "server", "ca", "DNS:double.test")
 
 
 def ip(*args):
