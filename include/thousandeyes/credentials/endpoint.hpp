@@ -19,6 +19,10 @@ namespace credentials {
 
 namespace detail {
 struct endpoint_parser;
+
+// The API's own endpoint: its origin and its host (the Host value).
+inline constexpr string_view api_origin = "https://api.thousandeyes.com";
+inline constexpr string_view api_host = api_origin.substr(8);
 } // namespace detail
 
 
@@ -96,7 +100,7 @@ private:
 public:
     /// The API's own endpoint, `https://api.thousandeyes.com`.
     constexpr endpoint() noexcept
-        : text_("https://api.thousandeyes.com")
+        : text_(detail::api_origin)
     {
     }
 

@@ -116,7 +116,8 @@ inline constexpr std::size_t max_target_bytes = 16 + max_id_digits + 12 + 5 + ma
 constexpr std::size_t
 builder_capacity(std::size_t authorization_size,
                  std::size_t user_agent_size = sizeof(default_user_agent) - 1,
-                 std::size_t origin_size = 28, std::size_t host_size = 20,
+                 std::size_t origin_size = detail::api_origin.size(),
+                 std::size_t host_size = detail::api_host.size(),
                  std::size_t prefix_size = 0) noexcept
 {
     return origin_size + prefix_size + detail::head_constant_bytes + host_size +
