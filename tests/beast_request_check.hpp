@@ -16,9 +16,10 @@
 #include <string>
 
 /// The first way Beast's reading of `head` differs from `req`, or "".
-inline std::string
+template<std::size_t N>
+std::string
 beast_reads_back(thousandeyes::credentials::string_view head,
-                 thousandeyes::credentials::request const& req)
+                 thousandeyes::credentials::basic_request<N> const& req)
 {
     namespace http = boost::beast::http;
     http::request_parser<http::empty_body> p;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <type_traits>
 
 namespace http = boost::beast::http;
 
@@ -63,6 +64,41 @@ TEST_CASE("write_head from the builder is byte for byte write_head of the reques
     }
 }
 
+
+TEST_CASE("a builder sized with builder_capacity writes heads Beast reads back as its requests")
+{
+    // sized exactly for each value: the seed's Basic one (v6) and a Bearer one (v7)
+    constexpr std::size_t basic_size = tc::authorization::basic_size(24, 32);
+    using v6_builder = tc::basic_request_builder<tc::builder_capacity(basic_size)>;
+    auto const basic = tc::basic_authorization<basic_size>::basic("noreply@thousandeyes.com",
+                                                                  "g351mw5xqhvkmh1vq6zfm51c62wyzib2");
+    auto const v6 = v6_builder::make(tc::endpoint{}, *basic);
+    constexpr std::size_t bearer_size = tc::authorization::bearer_size(36);
+    using v7_builder = tc::basic_request_builder<tc::builder_capacity(bearer_size)>;
+    auto const bearer = tc::basic_authorization<bearer_size>::bearer("0a1b2c3d-4e5f-6789-abcd-ef0123456789");
+    auto const v7 = v7_builder::make(tc::endpoint{}, *bearer, {tc::api_version::v7});
+    REQUIRE(v6.has_value());
+    REQUIRE(v7.has_value());
+    auto check = [](auto const& b, char const* id, char const* aid) {
+        CAPTURE(id);
+        CAPTURE(aid);
+        auto const req = aid ? b.delete_credential(id, aid) : b.delete_credential(id);
+        REQUIRE(req.has_value());
+        char buf[std::remove_reference_t<decltype(b)>::head_buffer_size];
+        auto const i = *tc::credential_id::parse(id);
+        tc::write_result const w =
+            aid ? tc::write_head(b, i, *tc::account_group_id::parse(aid), buf, sizeof(buf))
+                : tc::write_head(b, i, buf, sizeof(buf));
+        REQUIRE(w);
+        CHECK(beast_reads_back(tc::string_view(buf, w.size), *req) == "");
+    };
+    for(char const* id : {"1", "405", "9223372036854775807"})
+        for(char const* aid : {static_cast<char const*>(nullptr), "17", "9223372036854775807"})
+        {
+            check(*v6, id, aid);
+            check(*v7, id, aid);
+        }
+}
 
 namespace {
 

@@ -33,6 +33,7 @@ extern "C" {
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
 #include <mbedtls/error.h>
+#include <mbedtls/net_sockets.h>
 #include <mbedtls/ssl.h>
 #include <mbedtls/x509_crt.h>
 
@@ -104,7 +105,7 @@ link_send(void* ctx, unsigned char const* buf, std::size_t len)
     std::size_t written = 0;
     err_t const e = netconn_write_partly(l->conn, buf, len, NETCONN_COPY, &written);
     if(e != ERR_OK)
-        return MBEDTLS_ERR_SSL_INTERNAL_ERROR;
+        return MBEDTLS_ERR_NET_SEND_FAILED;
     return static_cast<int>(written);
 }
 
@@ -117,8 +118,10 @@ link_recv(void* ctx, unsigned char* buf, std::size_t len)
         err_t const e = netconn_recv(l->conn, &l->pending);
         if(e == ERR_CLSD)
             return 0; // the peer closed: end of stream
-        if(e != ERR_OK)
+        if(e == ERR_TIMEOUT)
             return MBEDTLS_ERR_SSL_TIMEOUT;
+        if(e != ERR_OK)
+            return MBEDTLS_ERR_NET_RECV_FAILED;
         l->offset = 0;
         ++l->netbufs;
     }
@@ -164,15 +167,17 @@ struct tls_setup
     load(char const* ca_path)
     {
         static constexpr unsigned char personal[] = "te-credentials lwip";
-        return mbedtls_x509_crt_parse_file(&ca, ca_path) == 0 &&
-               mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy, personal,
-                                     sizeof(personal) - 1) == 0 &&
-               mbedtls_ssl_config_defaults(&conf, MBEDTLS_SSL_IS_CLIENT,
-                                           MBEDTLS_SSL_TRANSPORT_STREAM,
-                                           MBEDTLS_SSL_PRESET_DEFAULT) == 0 &&
-               (mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_REQUIRED),
-                mbedtls_ssl_conf_ca_chain(&conf, &ca, nullptr),
-                mbedtls_ssl_conf_rng(&conf, mbedtls_ctr_drbg_random, &drbg), true);
+        if(mbedtls_x509_crt_parse_file(&ca, ca_path) != 0 ||
+           mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy, personal,
+                                 sizeof(personal) - 1) != 0 ||
+           mbedtls_ssl_config_defaults(&conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
+                                       MBEDTLS_SSL_PRESET_DEFAULT) != 0)
+            return false;
+        // the server's certificate must chain to the CA and name the host
+        mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_REQUIRED);
+        mbedtls_ssl_conf_ca_chain(&conf, &ca, nullptr);
+        mbedtls_ssl_conf_rng(&conf, mbedtls_ctr_drbg_random, &drbg);
+        return true;
     }
 };
 

@@ -9,6 +9,7 @@
 #ifndef TE_CREDENTIALS_CLI_INTERRUPT_HPP
 #define TE_CREDENTIALS_CLI_INTERRUPT_HPP
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdint>
