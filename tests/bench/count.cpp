@@ -5,9 +5,14 @@
 // minus those of 0 runs, divided by N, is the operation's instruction count,
 // the same on every run whatever else the machine does.
 //
-//   count OPERATION N      (OPERATION: read-ours, read-llhttp, read-http-parser,
-//                           read-beast, build-ours, build-ours-direct,
-//                           build-hand-rolled, build-snprintf, build-beast)
+//   count --list      (the operations it counts, one a line)
+//   count NAME N      (NAME: a reader's or writer's name in contenders.cpp,
+//                      "read/ours", "write/hand-rolled", ...; not the SSE4.2
+//                      ones: valgrind 3.19 cannot run PCMPESTRI)
+//
+// The operation is chosen once, before the counted loop; inside it each
+// run reads the head and the id through volatiles, so nothing is hoisted
+// or folded, and every contender pays the same for that.
 #include "work.hpp"
 
 #include <cstdio>
@@ -19,53 +24,56 @@ namespace {
 using namespace bench;
 
 std::string const head(seed_response());
-seed_request const s = seed_request::make();
 char out[1024];
 
-// One run of each operation: chosen once, before the counted loop, so the
-// choice costs no instruction inside it.
-std::size_t read_ours() { extract x; return read_raw(head, {}, x) + std::size_t(x.remaining); }
-std::size_t read_ll() { extract x; return read_llhttp(head, x) + std::size_t(x.remaining); }
-std::size_t read_hp() { extract x; return read_http_parser(head, x) + std::size_t(x.remaining); }
-std::size_t read_bst() { extract x; return read_beast(head, x) + std::size_t(x.remaining); }
-std::size_t b_ours() { return build_ours(s, out, sizeof(out)); }
-std::size_t b_direct() { return build_direct(s, out, sizeof(out)); }
-// The id through a volatile, as the library's comes from its input: the
-// compiler cannot fold the floor's number conversion away.
+char const* volatile head_data = head.data();
+volatile std::size_t head_size = head.size();
 volatile std::int64_t id_in = 405;
-std::size_t b_hand() { return build_hand_rolled(id_in, out, sizeof(out)); }
-std::size_t b_snprintf() { return build_snprintf(id_in, out, sizeof(out)); }
-std::size_t b_beast() { return build_beast(id_in, out, sizeof(out)); }
 
-struct op
+bool (*volatile read_fn)(string_view, extract&) = nullptr;
+std::size_t (*volatile write_fn)(std::int64_t, char*, std::size_t) = nullptr;
+
+std::size_t
+read_once()
 {
-    char const* name;
-    std::size_t (*run)();
-};
-op const ops[] = {{"read-ours", read_ours},        {"read-llhttp", read_ll},
-                  {"read-http-parser", read_hp},   {"read-beast", read_bst},
-                  {"build-ours", b_ours},          {"build-ours-direct", b_direct},
-                  {"build-hand-rolled", b_hand},   {"build-snprintf", b_snprintf},
-                  {"build-beast", b_beast}};
+    extract x;
+    return read_fn(string_view(head_data, head_size), x) + std::size_t(x.remaining);
+}
+
+std::size_t
+write_once()
+{
+    return write_fn(id_in, out, sizeof(out));
+}
 
 } // namespace
 
 int
 main(int argc, char** argv)
 {
-    if(argc != 3 || !check())
+    if(argc == 2 && std::strcmp(argv[1], "--list") == 0)
+    {
+        for(reader const& r : readers)
+            if(!r.sse42)
+                std::printf("%s\n", r.name);
+        for(writer const& w : writers)
+            std::printf("%s\n", w.name);
+        return 0;
+    }
+    if(argc != 3 || !check(false))
         return 2;
-    std::size_t (*run)() = nullptr;
-    for(op const& o : ops)
-        if(std::strcmp(o.name, argv[1]) == 0)
-            run = o.run;
-    if(!run)
-        return 2;
-    // volatile: the compiler can neither drop a run nor fold the id's digits
-    std::size_t (*volatile chosen)() = run;
+    for(reader const& r : readers)
+        if(std::strcmp(r.name, argv[1]) == 0 && !r.sse42)
+            read_fn = r.read;
+    for(writer const& w : writers)
+        if(std::strcmp(w.name, argv[1]) == 0)
+            write_fn = w.write;
+    if(!read_fn && !write_fn)
+        return std::fprintf(stderr, "count: no operation %s\n", argv[1]), 2;
+    std::size_t (*const run)() = read_fn ? read_once : write_once;
     long const n = std::atol(argv[2]);
     volatile std::size_t sink = 0;
     for(long i = 0; i < n; ++i)
-        sink = sink + chosen();
+        sink = sink + run();
     return 0;
 }

@@ -116,26 +116,44 @@ read_fields(string_view head, tc::response_options const& o, extract& out)
     return split(head, p) && read_pairs(p, o, out);
 }
 
-seed_request
-seed_request::make()
+namespace {
+
+// The seed's builder, made once, as a program keeps it.
+tc::request_builder const& builder()
 {
-    auto const auth = tc::authorization::basic("noreply@thousandeyes.com",
-                                               "g351mw5xqhvkmh1vq6zfm51c62wyzib2");
-    return {*tc::request_builder::make(tc::endpoint{}, *auth), *tc::credential_id::parse("405")};
+    static tc::request_builder const b = [] {
+        auto const auth = tc::authorization::basic("noreply@thousandeyes.com",
+                                                   "g351mw5xqhvkmh1vq6zfm51c62wyzib2");
+        return *tc::request_builder::make(tc::endpoint{}, *auth);
+    }();
+    return b;
 }
 
+tc::request_builder const& the_builder = builder();
+
+} // namespace
+
+// The id comes as a number, as it does to the floor: made a credential_id
+// (validated, its digits written) and written straight from the builder.
 std::size_t
-build_ours(seed_request const& s, char* out, std::size_t cap)
+write_ours(std::int64_t id, char* out, std::size_t cap)
 {
-    tc::request const req = *s.builder.delete_credential(s.id);
-    tc::write_result const w = tc::write_head(req, out, cap, tc::secrets::reveal);
+    auto const cid = tc::credential_id::make(id);
+    if(!cid)
+        return 0;
+    tc::write_result const w = tc::write_head(the_builder, *cid, out, cap);
     return w ? w.size : 0;
 }
 
+// The same through a request: built, then its head written.
 std::size_t
-build_direct(seed_request const& s, char* out, std::size_t cap)
+write_ours_via_request(std::int64_t id, char* out, std::size_t cap)
 {
-    tc::write_result const w = tc::write_head(s.builder, s.id, out, cap);
+    auto const cid = tc::credential_id::make(id);
+    if(!cid)
+        return 0;
+    tc::request const req = *the_builder.delete_credential(*cid);
+    tc::write_result const w = tc::write_head(req, out, cap, tc::secrets::reveal);
     return w ? w.size : 0;
 }
 

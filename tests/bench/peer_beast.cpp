@@ -49,7 +49,7 @@ constexpr char authorization[] =
 } // namespace
 
 std::size_t
-build_hand_rolled(std::int64_t id, char* out, std::size_t cap)
+write_hand_rolled(std::int64_t id, char* out, std::size_t cap)
 {
     static constexpr char a[] = "POST /v6/credentials/";
     static constexpr char b[] =
@@ -72,7 +72,7 @@ build_hand_rolled(std::int64_t id, char* out, std::size_t cap)
 }
 
 std::size_t
-build_snprintf(std::int64_t id, char* out, std::size_t cap)
+write_snprintf(std::int64_t id, char* out, std::size_t cap)
 {
     int const n = std::snprintf(out, cap,
                                 "POST /v6/credentials/%lld/delete.json HTTP/1.1\r\n"
@@ -90,7 +90,7 @@ build_snprintf(std::int64_t id, char* out, std::size_t cap)
 }
 
 std::size_t
-build_beast(std::int64_t id, char* out, std::size_t cap)
+write_beast(std::int64_t id, char* out, std::size_t cap)
 {
     namespace http = boost::beast::http;
     char target[64];

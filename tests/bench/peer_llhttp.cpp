@@ -2,7 +2,8 @@
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
 //
 // The llhttp 8.1 peer (Node.js's parser), compiled from Debian's node-llhttp
-// sources: it reads the head, the four numbers are taken from its callbacks.
+// sources with the library's flags: it reads the head, the four numbers are
+// taken from its callbacks.
 #include "peer_common.hpp"
 
 extern "C" {
@@ -13,13 +14,16 @@ namespace bench {
 
 using namespace peer;
 
+namespace {
+
+template<int (*Which)(char const*, std::size_t)>
 bool
-read_llhttp(string_view head, extract& out)
+read(string_view head, extract& out)
 {
     static llhttp_settings_t const settings = [] {
         llhttp_settings_t s;
         llhttp_settings_init(&s);
-        s.on_header_field = on_field<llhttp_t>;
+        s.on_header_field = on_field<llhttp_t, Which>;
         s.on_header_value = on_value<llhttp_t>;
         return s;
     }();
@@ -32,5 +36,10 @@ read_llhttp(string_view head, extract& out)
     out.status = p.status_code;
     return true;
 }
+
+} // namespace
+
+bool read_llhttp(string_view h, extract& x) { return read<which_locale>(h, x); }
+bool read_llhttp_careful(string_view h, extract& x) { return read<which_careful>(h, x); }
 
 } // namespace bench

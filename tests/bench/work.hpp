@@ -48,8 +48,17 @@ tc::response_options roomy();
 bool read_raw(string_view head, tc::response_options const& o, extract& out);
 bool read_lines(string_view head, tc::response_options const& o, extract& out);
 bool read_fields(string_view head, tc::response_options const& o, extract& out);
+// The peers, each with two ways of matching the three field names (see
+// peer_common.hpp): the locale-aware libc compare, and a careful one.
 bool read_llhttp(string_view head, extract& out);
+bool read_llhttp_careful(string_view head, extract& out);
 bool read_http_parser(string_view head, extract& out);
+bool read_http_parser_careful(string_view head, extract& out);
+bool read_pico(string_view head, extract& out);          // SSE4.2
+bool read_pico_careful(string_view head, extract& out);  // SSE4.2
+bool read_pico_plain_careful(string_view head, extract& out); // without SSE4.2
+bool read_pico_parse_only(string_view head, extract& out); // SSE4.2, the status only
+bool read_pico_plain_parse_only(string_view head, extract& out);
 bool read_beast(string_view head, extract& out);
 
 /// The (name, value) pairs of a head, as a stack would hand them over.
@@ -62,25 +71,39 @@ struct pairs
 bool split(string_view head, pairs& out);
 bool read_pairs(pairs const& p, tc::response_options const& o, extract& out);
 
-// ---- building: each writes the seed request's head, returns its size ----
-struct seed_request
+// ---- writing: each writes the seed request's head for `id` (the seed's
+// is 405), returns its size, or 0 when it does not fit ------------------------
+std::size_t write_ours(std::int64_t id, char* out, std::size_t cap);  // the send path
+std::size_t write_ours_via_request(std::int64_t id, char* out, std::size_t cap);
+std::size_t write_hand_rolled(std::int64_t id, char* out, std::size_t cap); // the floor
+std::size_t write_snprintf(std::int64_t id, char* out, std::size_t cap);
+std::size_t write_beast(std::int64_t id, char* out, std::size_t cap);
+
+// ---- the contenders, by the names the benchmarks and counts use ----------
+struct reader
 {
-    tc::request_builder builder;
-    tc::credential_id id;
-    static seed_request make();
+    char const* name; // "read/<who>"
+    bool (*read)(string_view head, extract& out);
+    bool parse_only;  // extracts the status only
+    bool sse42;       // needs SSE4.2 (which valgrind 3.19 cannot run)
 };
-std::size_t build_ours(seed_request const& s, char* out, std::size_t cap);   // via a request
-std::size_t build_direct(seed_request const& s, char* out, std::size_t cap); // into the buffer
-std::size_t build_hand_rolled(std::int64_t id, char* out, std::size_t cap);
-std::size_t build_snprintf(std::int64_t id, char* out, std::size_t cap);
-std::size_t build_beast(std::int64_t id, char* out, std::size_t cap);
+struct writer
+{
+    char const* name; // "write/<who>"
+    std::size_t (*write)(std::int64_t id, char* out, std::size_t cap);
+};
+extern reader const readers[12];
+extern writer const writers[5];
 
 /// Heap allocations so far (alloc_count.cpp replaces operator new).
 long allocation_count() noexcept;
 
+/// Whether this processor runs the SSE4.2 contenders.
+bool have_sse42() noexcept;
+
 /// Every contender agrees on every input; a message on stderr and false
-/// when one does not.
-bool check();
+/// when one does not. The SSE4.2 ones are left out without `sse42`.
+bool check(bool sse42);
 
 } // namespace bench
 
