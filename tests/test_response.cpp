@@ -393,6 +393,45 @@ TEST_CASE("obs-fold is replaced by SP, in every form")
     CHECK(!ok("HTTP/1.1 204 x\r\nX-Organization-Rate-Limit-Limit: 24\r\n 0\r\n\r\n").organization.limit);
 }
 
+TEST_CASE("a value waiting for its obs-fold is the same however the bytes are split in three")
+{
+    // The value of a known field is read where the chunk holds it until the
+    // next line shows whether a fold follows: chunk ends and the line buffer
+    // must not change what is read.
+    std::string const raw =
+        "HTTP/1.1 429 x\r\n"
+        "Retry-After:\r\n"
+        " 120\r\n"
+        "X-Organization-Rate-Limit-Limit: 240\r\n"
+        "Date: Fri, 15 Nov 2019\r\n"
+        "\t20:24:33 GMT\r\n"
+        "X-Organization-Rate-Limit-Reset: 1573849500\r\n"
+        "\r\n";
+    auto const whole = ok(raw);
+    REQUIRE(whole.retry_after_delay == 120);
+    CHECK(whole.organization.limit == 240);
+    CHECK(whole.date == 1573849473);
+    CHECK(whole.organization.reset == 1573849500);
+    int differ = 0;
+    for(std::size_t i = 1; i < raw.size(); ++i)
+        for(std::size_t j = i; j < raw.size(); ++j)
+        {
+            tc::static_response_parser<64> p;
+            // each chunk in its own memory, overwritten once fed, as a
+            // socket's buffer is
+            auto feed = [&p](std::string chunk) {
+                bool const fed = p.feed(chunk).has_value();
+                chunk.assign(chunk.size(), '7');
+                return fed;
+            };
+            bool const fed = feed(raw.substr(0, i)) && feed(raw.substr(i, j - i)) &&
+                             feed(raw.substr(j));
+            auto const r = p.get();
+            differ += !(fed && r.has_value() && same(*r, whole));
+        }
+    CHECK(differ == 0);
+}
+
 TEST_CASE("obs-fold: a fold of only whitespace adds nothing; a folded value over 256 bytes is unreadable")
 {
     auto all_forms = [](std::string const& raw) {

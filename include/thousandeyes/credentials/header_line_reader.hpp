@@ -95,12 +95,14 @@ public:
         if(n && s[n - 1] == '\n')
             n -= (n >= 2 && s[n - 2] == '\r') ? 2u : 1u;
         char const* const p = s.data();
-        char const* const q = detail::find_control(p, p + n);
-        if(static_cast<std::size_t>(q - p) > r_.max_line())
+        detail::line_marks const m = detail::scan_line(p, p + n);
+        if(static_cast<std::size_t>(m.end - p) > r_.max_line())
             return ec_ = error::response_line_too_long;
-        if(q != p + n)
+        if(m.end != p + n)
             return ec_ = error::response_control_character;
-        return ec_ = detail::to_code(r_.line(p, n));
+        ec_ = detail::to_code(r_.line(p, m));
+        r_.keep(); // the line is the caller's only during this call
+        return ec_;
     }
 };
 

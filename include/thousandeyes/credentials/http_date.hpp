@@ -10,6 +10,10 @@
 #include <cstdint>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace thousandeyes {
 namespace credentials {
 
@@ -29,8 +33,10 @@ days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
+// (32-bit: the years read are 0000-9999, and a 64-bit division is a
+// library call on small processors)
 inline constexpr bool
-is_leap(std::int64_t y) noexcept
+is_leap(std::uint32_t y) noexcept
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
@@ -119,36 +125,73 @@ public:
     }
 };
 
+// Day and month names by a perfect hash of their three letters: for the
+// seven day names, and for the twelve month names, (4 * c0 + c1 + c2) mod 32
+// (plus c1 / 64, which the shifts bring in) differs between any two, so one
+// table entry and one comparison decide.
+inline constexpr unsigned
+name_hash(std::uint32_t packed) noexcept
+{
+    return ((packed >> 14) + (packed >> 8) + packed) & 31;
+}
+
+struct name_table
+{
+    std::uint32_t name[32] = {}; // packed; 0xFFFFFFFF where no name hashes
+    unsigned char number[32] = {};
+
+    template<std::size_t N>
+    constexpr explicit name_table(char const (&names)[N][4]) noexcept
+    {
+        for(auto& n : name)
+            n = 0xFFFFFFFFu;
+        for(std::size_t i = 0; i < N; ++i)
+        {
+            std::uint32_t const v = date_scanner::pack3(names[i][0], names[i][1], names[i][2]);
+            name[name_hash(v)] = v;
+            number[name_hash(v)] = static_cast<unsigned char>(i + 1);
+        }
+    }
+
+    // 1-N for a name, else 0
+    constexpr unsigned
+    find(std::uint32_t v) const noexcept
+    {
+        unsigned const h = name_hash(v);
+        return name[h] == v ? number[h] : 0;
+    }
+};
+
+inline constexpr char day_names[7][4] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+inline constexpr char month_names[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+inline constexpr name_table days_table(day_names);
+inline constexpr name_table months_table(month_names);
+
+// The hash is perfect: every name is found, with its own number.
+template<std::size_t N>
+constexpr bool
+finds_all(name_table const& t, char const (&names)[N][4]) noexcept
+{
+    for(std::size_t i = 0; i < N; ++i)
+        if(t.find(date_scanner::pack3(names[i][0], names[i][1], names[i][2])) != i + 1)
+            return false;
+    return true;
+}
+static_assert(finds_all(days_table, day_names) && finds_all(months_table, month_names));
+
 // day-name (three letters, packed) is one of the seven
 inline bool
 is_day_name(std::uint32_t v) noexcept
 {
-    static constexpr std::uint32_t names[] = {
-        date_scanner::pack3('M', 'o', 'n'), date_scanner::pack3('T', 'u', 'e'),
-        date_scanner::pack3('W', 'e', 'd'), date_scanner::pack3('T', 'h', 'u'),
-        date_scanner::pack3('F', 'r', 'i'), date_scanner::pack3('S', 'a', 't'),
-        date_scanner::pack3('S', 'u', 'n')};
-    bool found = false;
-    for(std::uint32_t n : names)
-        found |= v == n;
-    return found;
+    return days_table.find(v) != 0;
 }
 
 // month (three letters, packed) as 1-12, or 0
 inline unsigned
 month_number(std::uint32_t v) noexcept
 {
-    static constexpr std::uint32_t names[] = {
-        date_scanner::pack3('J', 'a', 'n'), date_scanner::pack3('F', 'e', 'b'),
-        date_scanner::pack3('M', 'a', 'r'), date_scanner::pack3('A', 'p', 'r'),
-        date_scanner::pack3('M', 'a', 'y'), date_scanner::pack3('J', 'u', 'n'),
-        date_scanner::pack3('J', 'u', 'l'), date_scanner::pack3('A', 'u', 'g'),
-        date_scanner::pack3('S', 'e', 'p'), date_scanner::pack3('O', 'c', 't'),
-        date_scanner::pack3('N', 'o', 'v'), date_scanner::pack3('D', 'e', 'c')};
-    for(unsigned i = 0; i < 12; ++i)
-        if(v == names[i])
-            return i + 1;
-    return 0;
+    return months_table.find(v);
 }
 
 inline bool
@@ -194,7 +237,8 @@ make_epoch(std::int64_t y, unsigned m, unsigned d,
     // outside it, and is no date
     if(y < 0 || y > 9999 || m < 1 || m > 12 || d < 1)
         return std::nullopt;
-    bool const leap = is_leap(y);
+    auto const year = static_cast<std::uint32_t>(y);
+    bool const leap = is_leap(year);
     unsigned const dim = days_in[m - 1] + (m == 2 && leap ? 1u : 0u);
     // second = 2DIGIT, 00-60 (a leap second is read as :59)
     if(d > dim || h > 23 || mi > 59 || s > 60)
@@ -203,11 +247,50 @@ make_epoch(std::int64_t y, unsigned m, unsigned d,
         s = 59;
     // from year 1: the leap days before year y (floor division is plain
     // division for positive numbers); year 0 by the general algorithm
-    std::int64_t const p = y - 1;
-    std::int64_t const days = y >= 1 ? (y - 1970) * 365 + (p / 4 - p / 100 + p / 400) - 477 +
-                                           before[m - 1] + (m > 2 && leap ? 1 : 0) + (d - 1)
-                                     : days_from_civil(y, m, d);
+    std::uint32_t const p = year - 1;
+    std::int64_t const days =
+        year >= 1 ? (y - 1970) * 365 + static_cast<std::int64_t>(p / 4 - p / 100 + p / 400) -
+                        477 + before[m - 1] + (m > 2 && leap ? 1 : 0) + (d - 1)
+                  : days_from_civil(y, m, d);
     return days * 86400 + static_cast<std::int64_t>(h) * 3600 + static_cast<std::int64_t>(mi) * 60 + s;
+}
+
+// The 29 bytes at c have IMF-fixdate's punctuation and digits where
+// "Sun, 06 Nov 1994 08:49:37 GMT" has them (the names are checked apart):
+// with SSE2, two overlapping 16-byte loads (bytes 0-15 and 13-28) and a mask
+// of the positions each test applies to.
+inline bool
+imf_fixdate_shape(char const* c) noexcept
+{
+#if defined(__SSE2__)
+    __m128i const a = _mm_loadu_si128(reinterpret_cast<__m128i const*>(c));
+    __m128i const b = _mm_loadu_si128(reinterpret_cast<__m128i const*>(c + 13));
+    auto same = [](__m128i x, __m128i t) {
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, t)));
+    };
+    auto digits = [](__m128i x) {
+        __m128i const d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+        return static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)));
+    };
+    // bytes 0-15 "Sun, 06 Nov 1994": ',' SP at 3, 4; SP at 7, 11 (0x0898);
+    // digits at 5, 6, 12-15 (0xF060)
+    __m128i const ta = _mm_setr_epi8(0, 0, 0, ',', ' ', 0, 0, ' ', 0, 0, 0, ' ', 0, 0, 0, 0);
+    // bytes 13-28 "994 08:49:37 GMT": SP, ':', ':', " GMT" at 3, 6, 9, 12-15
+    // (0xF248); digits at 0-2, 4, 5, 7, 8, 10, 11 (0x0DB7)
+    __m128i const tb = _mm_setr_epi8(0, 0, 0, ' ', 0, 0, ':', 0, 0, ':', 0, 0, ' ', 'G', 'M', 'T');
+    return ((same(a, ta) & 0x0898u) | (digits(a) & 0xF060u)) == 0xF8F8u &&
+           ((same(b, tb) & 0xF248u) | (digits(b) & 0x0DB7u)) == 0xFFFFu;
+#else
+    static constexpr char shape[] = "aaa, 00 aaa 0000 00:00:00 GMT"; // 'a' not tested here
+    for(int i = 0; i < 29; ++i)
+    {
+        auto const x = static_cast<unsigned char>(c[i]);
+        if(shape[i] == '0' ? !is_digit(x) : shape[i] != 'a' && x != static_cast<unsigned char>(shape[i]))
+            return false;
+    }
+    return true;
+#endif
 }
 
 } // namespace detail
@@ -237,30 +320,17 @@ parse_http_date(
     unsigned h = 0;
     unsigned mi = 0;
     unsigned sec = 0;
-    if(s.size() == 29 && s[3] == ',' && s[4] == ' ' && s[7] == ' ' &&
-       s[11] == ' ' && s[16] == ' ' && s[19] == ':' && s[22] == ':' &&
-       s[25] == ' ' && s[26] == 'G' && s[27] == 'M' && s[28] == 'T')
+    if(s.size() == 29 && detail::imf_fixdate_shape(s.data()))
     {
         // IMF-fixdate = day-name "," SP date1 SP time-of-day SP GMT
         // date1       = day SP month SP year     ; e.g., 02 Jun 1982
         // The form servers send, always 29 bytes: read by fixed positions.
-        // "Sun, 06 Nov 1994 08:49:37 GMT"
         auto const* const c = reinterpret_cast<unsigned char const*>(s.data());
-        auto digit = [c](int i) { return static_cast<unsigned>(c[i] - '0'); };
-        unsigned const v[12] = {digit(5), digit(6), digit(12), digit(13), digit(14), digit(15),
-                                digit(17), digit(18), digit(20), digit(21), digit(23), digit(24)};
-        unsigned bad = 0;
-        for(unsigned x : v)
-            // cppcheck-suppress useStlAlgorithm ; a plain loop keeps <algorithm> out of the headers
-            bad |= x > 9;
-        if(!bad && detail::is_day_name(detail::date_scanner::pack3(s[0], s[1], s[2])))
-        {
-            unsigned const mon = detail::month_number(detail::date_scanner::pack3(s[8], s[9], s[10]));
-            if(mon)
-                return detail::make_epoch(
-                    v[2] * 1000 + v[3] * 100 + v[4] * 10 + v[5], mon, v[0] * 10 + v[1],
-                    v[6] * 10 + v[7], v[8] * 10 + v[9], v[10] * 10 + v[11]);
-        }
+        auto two = [c](int i) { return static_cast<unsigned>(c[i] - '0') * 10 + (c[i + 1] - '0'); };
+        if(detail::is_day_name(detail::date_scanner::pack3(s[0], s[1], s[2])))
+            if(unsigned const mon = detail::month_number(detail::date_scanner::pack3(s[8], s[9], s[10])))
+                return detail::make_epoch(two(12) * 100 + two(14), mon, two(5), two(17), two(20),
+                                          two(23));
         return std::nullopt;
     }
     {

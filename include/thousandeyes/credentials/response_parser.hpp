@@ -69,9 +69,9 @@ class response_parser : public detail::reader_core
     }
 
     BOOST_FORCEINLINE bool
-    process(char const* p, std::size_t n) noexcept
+    process(char const* p, detail::line_marks const& m) noexcept
     {
-        error const e = r_.line(p, n);
+        error const e = r_.line(p, m);
         if(e == error::success)
             return true;
         ec_ = e;
@@ -118,7 +118,7 @@ class response_parser : public detail::reader_core
                 return fail(error::response_control_character), nullptr;
             ++p;
             cr_ = false;
-            if(!process(buf_, len_))
+            if(!process(buf_, detail::scan_line(buf_, buf_ + len_)))
                 return nullptr;
             len_ = 0;
         }
@@ -126,7 +126,8 @@ class response_parser : public detail::reader_core
         // chunk (in the buffer); the others are read where they are.
         while(p != e && !done_())
         {
-            char const* const q = detail::find_control(p, e);
+            detail::line_marks const m = detail::scan_line(p, e);
+            char const* const q = m.end;
             std::size_t const n = static_cast<std::size_t>(q - p);
             if(!fits(n))
                 return nullptr;
@@ -134,6 +135,7 @@ class response_parser : public detail::reader_core
             switch(le.kind)
             {
             case end::more: // kept for the next chunk, and a CR noted
+                r_.keep(); // a pending value may lie in buf_ or the chunk
                 std::memcpy(buf_ + len_, p, n);
                 len_ += n;
                 cr_ = q != e;
@@ -144,15 +146,16 @@ class response_parser : public detail::reader_core
                 if(len_ != 0)
                 {
                     std::memcpy(buf_ + len_, p, n);
-                    if(!process(buf_, len_ + n))
+                    if(!process(buf_, detail::scan_line(buf_, buf_ + len_ + n)))
                         return nullptr;
                 }
-                else if(!process(p, n))
+                else if(!process(p, m))
                     return nullptr;
                 len_ = 0;
                 p = le.next;
             }
         }
+        r_.keep(); // the chunk is the caller's only during this call
         return p;
     }
 

@@ -182,12 +182,14 @@ public:
         return error::success;
     }
 
-    /** Forms 2 and 3: one line without its terminator. The caller has
-        checked it holds no control byte but HTAB (`find_control`).
+    /** Forms 2 and 3: one line, from `p` to `m.end` (its terminator not
+        included), scanned by `scan_line`, which found no control byte but
+        HTAB in it.
     */
     BOOST_FORCEINLINE error
-    line(char const* p, std::size_t n) noexcept
+    line(char const* p, line_marks const& m) noexcept
     {
+        auto const n = static_cast<std::size_t>(m.end - p);
         switch(state_)
         {
         case state::status_line:
@@ -201,7 +203,7 @@ public:
                 return continuation(p, n);
             if(error const e = flush(); e != error::success)
                 return e;
-            return field_line(p, n);
+            return field_line(p, m);
         case state::complete:
             // A later status line starts a newer response (a proxy's
             // "200 Connection established", a redirect): the last final
@@ -212,6 +214,19 @@ public:
             return error::success;
         }
         return error::success;
+    }
+
+    // A value waiting for a possible obs-fold is read where the caller's
+    // line holds it; before that memory goes (the end of a chunk, a line
+    // buffer reused) the caller calls `keep`, which copies it.
+    void
+    keep() noexcept
+    {
+        if(pending_ != field_id::other && !pending_overflow_ && pending_at_ != pending_value_)
+        {
+            std::memmove(pending_value_, pending_at_, pending_len_);
+            pending_at_ = pending_value_;
+        }
     }
 
     /// The response as read so far; meaningful once `complete`.
@@ -268,6 +283,9 @@ private:
     field_id pending_ = field_id::other;
     bool pending_overflow_ = false;
     std::size_t pending_len_ = 0;
+    // The pending value: where the caller's line holds it, until `keep`
+    // copies it into pending_value_ (read in place when the head comes whole).
+    char const* pending_at_ = pending_value_;
     char pending_value_[max_value];
 
     void
@@ -322,24 +340,22 @@ private:
     }
 
     // field-line = field-name ":" OWS field-value OWS   (RFC 9112 section 5)
-    // No whitespace is allowed between the name and the colon.
+    // field-name = token; no whitespace between the name and the colon.
     BOOST_FORCEINLINE error
-    field_line(char const* p, std::size_t n) noexcept
+    field_line(char const* p, line_marks const& m) noexcept
     {
-        char const* const e = p + n;
-        char const* const q = find_colon(p, e);
-        if(q == e)
+        if(m.colon == m.end || m.colon == p)
             return error::response_field_line;
-        auto const name_len = static_cast<std::size_t>(q - p);
+        auto const name_len = static_cast<std::size_t>(m.colon - p);
+        field_id const id = lookup_field(p, name_len);
         // A name the lookup recognizes matched letters and '-' exactly
         // (case folded), so it is a token; only the others need checking.
-        field_id const id = lookup_field(p, name_len);
-        if(id == field_id::other && !name_is_token(p, name_len, e))
+        if(id == field_id::other && !name_is_token(p, name_len, m.end))
             return error::response_field_line;
         f_.any_field = true;
         if(id == field_id::other)
             return error::success;
-        keep_value(id, trim_ows(string_view(q + 1, static_cast<std::size_t>(e - q - 1))));
+        keep_value(id, trim_ows(string_view(m.colon + 1, static_cast<std::size_t>(m.end - m.colon - 1))));
         return error::success;
     }
 
@@ -352,8 +368,7 @@ private:
         pending_ = id;
         pending_overflow_ = v.size() > max_value;
         pending_len_ = pending_overflow_ ? 0 : v.size();
-        if(!pending_overflow_)
-            std::memcpy(pending_value_, v.data(), v.size());
+        pending_at_ = v.data();
     }
 
     // obs-fold = OWS CRLF RWS: a recipient replaces it with SP
@@ -373,6 +388,7 @@ private:
             pending_overflow_ = true;
             return error::success;
         }
+        keep();
         if(pending_len_ != 0)
             pending_value_[pending_len_++] = ' ';
         std::memcpy(pending_value_ + pending_len_, v.data(), v.size());
@@ -394,7 +410,7 @@ private:
             values_.poison(id);
             return error::success;
         }
-        return values_.apply(id, string_view(pending_value_, pending_len_));
+        return values_.apply(id, string_view(pending_at_, pending_len_));
     }
 
 };

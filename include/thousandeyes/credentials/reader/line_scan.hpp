@@ -111,6 +111,59 @@ find_colon(char const* p, char const* e) noexcept
 
 inline bool all_tchar(char const* p, std::size_t n) noexcept;
 
+/// What one pass over a head line finds.
+struct line_marks
+{
+    char const* end;   ///< the first CTL or DEL but HTAB (the line's end), or e
+    char const* colon; ///< the first ':' before `end`, or `end`
+};
+
+// One pass over [p, e) that finds a line's end and its first ':', 16 bytes
+// at a time with SSE2 (the last few bytes one at a time); without SSE2,
+// find_control and then find_colon.
+BOOST_FORCEINLINE line_marks
+scan_line(char const* p, char const* e) noexcept
+{
+#if defined(__SSE2__)
+    char const* colon = nullptr;
+    while(e - p >= 16)
+    {
+        __m128i const x = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
+        __m128i const ctl = _mm_or_si128(
+            _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
+                             _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x)),
+            _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
+        auto const m = static_cast<unsigned>(_mm_movemask_epi8(ctl));
+        if(!colon)
+        {
+            auto const c = static_cast<unsigned>(
+                _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':'))));
+            // a ':' counts when it comes before the block's first CTL
+            if(c && (c & (0u - c)) < (m ? (m & (0u - m)) : 0x10000u))
+                colon = p + __builtin_ctz(c);
+        }
+        if(m)
+        {
+            char const* const end = p + __builtin_ctz(m);
+            return {end, colon ? colon : end};
+        }
+        p += 16;
+    }
+    for(; p != e; ++p)
+    {
+        auto const c = static_cast<unsigned char>(*p);
+        if((c < 0x20 && c != '\t') || c == 0x7F)
+            break;
+        if(c == ':' && !colon)
+            colon = p;
+    }
+    return {p, colon ? colon : p};
+#else
+    char const* const end = find_control(p, e);
+    return {end, find_colon(p, end)};
+#endif
+}
+
 // field-name = token: the n bytes at p, in a line that ends at `limit` and
 // holds no CTL but HTAB. Common names are letters, digits and '-'; with bit
 // 0x20 set, letters fold to a-z and digits and '-' stay, and no CTL that
