@@ -125,36 +125,54 @@ BOOST_FORCEINLINE line_marks
 scan_line(char const* p, char const* e) noexcept
 {
 #if defined(__SSE2__)
+    char const* const start = p;
     char const* colon = nullptr;
-    while(e - p >= 16)
-    {
-        __m128i const x = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
-        __m128i const ctl = _mm_or_si128(
+    // The CTL (but HTAB) and ':' bytes of the 16 at q, as two masks.
+    auto marks = [](char const* q, unsigned& ctl, unsigned& col) {
+        __m128i const x = _mm_loadu_si128(reinterpret_cast<__m128i const*>(q));
+        ctl = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
             _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
                              _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x)),
-            _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
-        auto const m = static_cast<unsigned>(_mm_movemask_epi8(ctl));
-        if(!colon)
-        {
-            auto const c = static_cast<unsigned>(
-                _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':'))));
-            // a ':' counts when it comes before the block's first CTL
-            if(c && (c & (0u - c)) < (m ? (m & (0u - m)) : 0x10000u))
-                colon = p + __builtin_ctz(c);
-        }
-        if(m)
+            _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)))));
+        col = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':'))));
+    };
+    // The line ends in this block (m != 0) or goes on; a ':' counts when it
+    // comes before the block's first CTL.
+    auto block = [&colon](char const* q, unsigned m, unsigned c) {
+        if(!colon && c && (c & (0u - c)) < (m ? (m & (0u - m)) : 0x10000u))
+            colon = q + __builtin_ctz(c);
+        return m;
+    };
+    unsigned m = 0;
+    unsigned c = 0;
+    while(e - p >= 16)
+    {
+        marks(p, m, c);
+        if(block(p, m, c))
         {
             char const* const end = p + __builtin_ctz(m);
             return {end, colon ? colon : end};
         }
         p += 16;
     }
-    for(; p != e; ++p)
+    if(p != e && e - start >= 16)
     {
-        auto const c = static_cast<unsigned char>(*p);
-        if((c < 0x20 && c != '\t') || c == 0x7F)
+        // the last bytes: the 16 that end at e, less those already read
+        auto const skip = static_cast<unsigned>(16 - (e - p));
+        marks(e - 16, m, c);
+        if(block(p, m >> skip, c >> skip))
+        {
+            char const* const end = p + __builtin_ctz(m >> skip);
+            return {end, colon ? colon : end};
+        }
+        return {e, colon ? colon : e};
+    }
+    for(; p != e; ++p) // fewer than 16 bytes in all
+    {
+        auto const b = static_cast<unsigned char>(*p);
+        if((b < 0x20 && b != '\t') || b == 0x7F)
             break;
-        if(c == ':' && !colon)
+        if(b == ':' && !colon)
             colon = p;
     }
     return {p, colon ? colon : p};
