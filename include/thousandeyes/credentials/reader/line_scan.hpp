@@ -136,12 +136,15 @@ scan_line(char const* p, char const* e) noexcept
             _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)))));
         col = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':'))));
     };
-    // The line ends in this block (m != 0) or goes on; a ':' counts when it
-    // comes before the block's first CTL.
+    // The line ends in this block (m != 0) or goes on. The first ':' is
+    // noted; one after the line's end is dropped when the end is known.
     auto block = [&colon](char const* q, unsigned m, unsigned c) {
-        if(!colon && c && (c & (0u - c)) < (m ? (m & (0u - m)) : 0x10000u))
+        if(!colon && c)
             colon = q + __builtin_ctz(c);
         return m;
+    };
+    auto found = [&colon](char const* end) {
+        return line_marks{end, colon && colon < end ? colon : end};
     };
     unsigned m = 0;
     unsigned c = 0;
@@ -149,10 +152,7 @@ scan_line(char const* p, char const* e) noexcept
     {
         marks(p, m, c);
         if(block(p, m, c))
-        {
-            char const* const end = p + __builtin_ctz(m);
-            return {end, colon ? colon : end};
-        }
+            return found(p + __builtin_ctz(m));
         p += 16;
     }
     if(p != e && e - start >= 16)
@@ -161,11 +161,8 @@ scan_line(char const* p, char const* e) noexcept
         auto const skip = static_cast<unsigned>(16 - (e - p));
         marks(e - 16, m, c);
         if(block(p, m >> skip, c >> skip))
-        {
-            char const* const end = p + __builtin_ctz(m >> skip);
-            return {end, colon ? colon : end};
-        }
-        return {e, colon ? colon : e};
+            return found(p + __builtin_ctz(m >> skip));
+        return found(e);
     }
     for(; p != e; ++p) // fewer than 16 bytes in all
     {
