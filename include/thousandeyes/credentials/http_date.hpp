@@ -137,18 +137,18 @@ name_hash(std::uint32_t packed) noexcept
 
 struct name_table
 {
-    std::uint32_t name[32] = {}; // packed; 0xFFFFFFFF where no name hashes
+    // a name packed and inverted: 0 where no name hashes, which no three
+    // letters packed (at most 0xFFFFFF) inverted can equal
+    std::uint32_t name[32] = {};
     unsigned char number[32] = {};
 
     template<std::size_t N>
     constexpr explicit name_table(char const (&names)[N][4]) noexcept
     {
-        for(auto& n : name)
-            n = 0xFFFFFFFFu;
         for(std::size_t i = 0; i < N; ++i)
         {
             std::uint32_t const v = date_scanner::pack3(names[i][0], names[i][1], names[i][2]);
-            name[name_hash(v)] = v;
+            name[name_hash(v)] = ~v;
             number[name_hash(v)] = static_cast<unsigned char>(i + 1);
         }
     }
@@ -158,7 +158,7 @@ struct name_table
     find(std::uint32_t v) const noexcept
     {
         unsigned const h = name_hash(v);
-        return name[h] == v ? number[h] : 0;
+        return name[h] == ~v ? number[h] : 0;
     }
 };
 
@@ -286,7 +286,10 @@ imf_fixdate_shape(char const* c) noexcept
     for(int i = 0; i < 29; ++i)
     {
         auto const x = static_cast<unsigned char>(c[i]);
-        if(shape[i] == '0' ? !is_digit(x) : shape[i] != 'a' && x != static_cast<unsigned char>(shape[i]))
+        bool const ok = shape[i] == '0'   ? is_digit(x)
+                        : shape[i] == 'a' ? true
+                                          : x == static_cast<unsigned char>(shape[i]);
+        if(!ok)
             return false;
     }
     return true;

@@ -119,7 +119,8 @@ struct line_marks
 };
 
 // One pass over [p, e) that finds a line's end and its first ':', 16 bytes
-// at a time with SSE2 (the last few bytes one at a time); without SSE2,
+// at a time with SSE2 (the last ones through a load that overlaps bytes
+// already read; fewer than 16 in all, one at a time); without SSE2,
 // find_control and then find_colon.
 BOOST_FORCEINLINE line_marks
 scan_line(char const* p, char const* e) noexcept
