@@ -3,10 +3,10 @@
 //
 // The work every contender does, so that each figure compares like with
 // like: read a response head and extract its status and the three
-// organization rate-limit numbers; build the seed request and write its
-// head. One function per contender; bench.cpp times them, count.cpp counts
-// their instructions, and check() proves they all agree before anything is
-// measured.
+// organization rate-limit numbers; write the seed request's head for an id.
+// One function per contender, named in contenders.cpp; bench.cpp times them,
+// count.cpp counts their instructions, and check() proves they all agree
+// before anything is measured.
 #ifndef TE_CREDENTIALS_BENCH_WORK_HPP
 #define TE_CREDENTIALS_BENCH_WORK_HPP
 
