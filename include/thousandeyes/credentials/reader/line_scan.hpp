@@ -88,21 +88,11 @@ find_control(char const* p, char const* e) noexcept
     }
 }
 
-// The first ':' in [p, e), or e.
-BOOST_FORCEINLINE char const*
+// The first ':' in [p, e), or e: scan_line's second pass where there is
+// no SSE2 (with SSE2, scan_line finds it in its one pass).
+inline char const*
 find_colon(char const* p, char const* e) noexcept
 {
-#if defined(__SSE2__)
-    __m128i const colon = _mm_set1_epi8(':');
-    while(e - p >= 16)
-    {
-        int const m = _mm_movemask_epi8(_mm_cmpeq_epi8(
-            _mm_loadu_si128(reinterpret_cast<__m128i const*>(p)), colon));
-        if(m)
-            return p + __builtin_ctz(static_cast<unsigned>(m));
-        p += 16;
-    }
-#endif
     for(; p != e; ++p)
         if(*p == ':')
             return p;
