@@ -123,6 +123,7 @@ public:
         return a;
     }
 
+    /// Basic or Bearer.
     auth_scheme
     scheme() const noexcept
     {

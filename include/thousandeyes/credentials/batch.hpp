@@ -95,9 +95,13 @@ public:
         return s;
     }
 
+    /// The ids the batch was made for.
     std::size_t total() const noexcept { return total_; }
+    /// Deletions finished `deleted`.
     std::size_t deleted() const noexcept { return deleted_; }
+    /// Deletions finished `already_absent` (a 404 after an uncertain attempt).
     std::size_t already_absent() const noexcept { return already_absent_; }
+    /// Deletions finished `failed`.
     std::size_t failed() const noexcept { return failed_; }
 
     /// Ids never attempted because the batch stopped.

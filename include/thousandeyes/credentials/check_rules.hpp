@@ -254,7 +254,7 @@ to_string(check_severity s) noexcept
 */
 struct finding
 {
-    check_rule rule = check_rule::request_line;
+    check_rule rule = check_rule::request_line; ///< the rule broken (see `info`)
     std::size_t offset = 0; ///< first byte it concerns, from the start of the head
     std::size_t length = 0; ///< bytes it covers (0: a point, such as the end of the head)
     string_view field;      ///< the field's name, or the rule's part of the request

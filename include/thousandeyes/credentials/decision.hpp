@@ -74,6 +74,7 @@ struct retry_policy
 
     /// Backoff before attempt n+1 is base * 2^(n-1), capped (chosen).
     std::int64_t backoff_base_ms = 1000;
+    /// The longest backoff wait (chosen).
     std::int64_t backoff_max_ms = 30000;
 
     /// A 429 that gives no Retry-After and no reset: wait one rate-limit
@@ -111,6 +112,7 @@ struct attempt_context
     std::uint32_t random = 0;
 };
 
+/// What to do after an attempt: the action, the wait before a retry, and why.
 struct decision
 {
     /// done, retry or fail.

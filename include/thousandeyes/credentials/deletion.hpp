@@ -239,6 +239,7 @@ public:
     /// The last decision (outcome, delay and its reason).
     decision const& last_decision() const noexcept { return last_; }
 
+    /// The policy this deletion was made with.
     retry_policy const& policy() const noexcept { return policy_; }
 
 private:

@@ -43,7 +43,9 @@ namespace credentials {
 class error_message // NOLINT(cppcoreguidelines-pro-type-member-init): slot_, text_, key_ are read only up to their lengths
 {
 public:
+    /// Bytes kept of each member (cut at a UTF-8 boundary; see `truncated()`).
     static constexpr std::size_t max_member = 256;
+    /// The longest body read; a longer one gives an empty message.
     static constexpr std::size_t max_body = std::size_t{64} * 1024;
 
     /// The members read (scoped: `member::error` names no namespace or type).
@@ -56,6 +58,7 @@ public:
         error_description, ///< "error_description"
         errors             ///< "errors": the messages, joined
     };
+    /// How many `member` values there are.
     static constexpr std::size_t member_count = 6;
 
     /// Reads `body`; never fails (so not `parse`): a body without a message gives an empty one.

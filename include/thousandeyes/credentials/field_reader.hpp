@@ -30,6 +30,7 @@ namespace credentials {
 class field_reader : public detail::reader_core
 {
 public:
+    /// Starts reading a response of `status`, with the limits of `opt`.
     explicit field_reader(int status, response_options const& opt = {}) noexcept
         : reader_core(opt)
     {

@@ -54,6 +54,7 @@ class header_line_reader : public detail::reader_core
     }
 
 public:
+    /// Starts reading a response, with the limits of `opt`.
     explicit header_line_reader(response_options const& opt = {}) noexcept
         : reader_core(opt)
     {

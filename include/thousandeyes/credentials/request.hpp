@@ -33,8 +33,8 @@ enum class v6_format
 /// One header field of a request, as handed to an HTTP stack.
 struct field
 {
-    string_view name;
-    string_view value;
+    string_view name;  ///< as sent, e.g. "Authorization"
+    string_view value; ///< as sent, with no leading or trailing whitespace
     /// The value is a credential (Authorization): outputs for people show
     /// it redacted (`show`: its scheme, then `redaction_marker`).
     bool secret = false;
@@ -59,9 +59,13 @@ class field_list
     }
 
 public:
+    /// The first field, in the order they are sent.
     field const* begin() const noexcept { return items_; }
+    /// One past the last field.
     field const* end() const noexcept { return items_ + size_; }
+    /// How many fields there are (six for v6, five for v7).
     std::size_t size() const noexcept { return size_; }
+    /// The i-th field sent; `i < size()`.
     field const& operator[](std::size_t i) const noexcept { return items_[i]; }
 };
 
@@ -170,6 +174,7 @@ private:
     basic_request() noexcept = default;
 
 public:
+    /// The API version the request is for.
     api_version api() const noexcept { return api_; }
 
     /// "POST" (v6) or "DELETE" (v7).
@@ -208,12 +213,14 @@ public:
         return text_.view(auth_off_, auth_size_);
     }
 
+    /// The User-Agent value.
     string_view
     user_agent() const noexcept
     {
         return text_.view(agent_off_, agent_size_);
     }
 
+    /// The Accept value, which agrees with the v6 path suffix.
     string_view
     accept() const noexcept
     {

@@ -59,9 +59,9 @@ target_pieces_for(api_version api, v6_format format) noexcept
 /// How a `request_builder` builds requests.
 struct request_options
 {
-    api_version api = api_version::v6;
-    v6_format format = v6_format::json;
-    user_agent agent{};
+    api_version api = api_version::v6;  ///< v6 (the seed page's) or v7
+    v6_format format = v6_format::json; ///< v6's response format; v7 takes json only
+    user_agent agent{};                 ///< the User-Agent sent
 };
 
 /** Builds delete-credential requests for one endpoint and one identity.

@@ -43,6 +43,7 @@ public:
 
     // cppcheck-suppress uninitMemberVar ; line_ is written before it is read
     // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): line_ is written before it is read
+    /// Starts judging a request against the expectations `x`.
     explicit request_checker(check_expectations const& x = {}) noexcept : judge_(found_, x) {}
 
     request_checker(request_checker const&) = delete;

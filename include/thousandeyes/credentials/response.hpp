@@ -145,7 +145,7 @@ enum class body_framing : unsigned char
 */
 struct response
 {
-    int status = 0;
+    int status = 0; ///< the final response's status code (100-999)
 
     rate_limit organization;    ///< X-Organization-Rate-Limit-*
     rate_limit instant_test;    ///< X-Instant-Test-Rate-Limit-*
@@ -159,7 +159,7 @@ struct response
     std::optional<std::int64_t> retry_after_delay; ///< seconds
     std::optional<std::int64_t> retry_after_date;  ///< epoch seconds
 
-    body_framing body = body_framing::none;
+    body_framing body = body_framing::none; ///< how the body is framed (RFC 9112 section 6.3)
     std::uint64_t content_length = 0; ///< when body == content_length
 
     /// The status's outcome (see `outcome_of`).

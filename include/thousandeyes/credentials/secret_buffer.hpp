@@ -27,8 +27,11 @@ public:
 
     ~secret_buffer() { secure_wipe(buf_, N); }
 
+    /// The storage, to write into.
     char* data() noexcept { return buf_; }
+    /// The storage, to read.
     char const* data() const noexcept { return buf_; }
+    /// N: the bytes it holds.
     static constexpr std::size_t size() noexcept { return N; }
 };
 

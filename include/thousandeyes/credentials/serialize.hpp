@@ -23,9 +23,10 @@ namespace credentials {
 */
 struct [[nodiscard]] write_result
 {
-    std::size_t size = 0;
-    boost::system::error_code ec;
+    std::size_t size = 0;          ///< bytes written, or needed when `ec` is buffer_too_small
+    boost::system::error_code ec;  ///< clear on success
 
+    /// True when the bytes were written.
     explicit operator bool() const noexcept { return !ec; }
 };
 

@@ -24,6 +24,7 @@ namespace credentials {
 class user_agent
 {
 public:
+    /// The longest value held; a longer one is refused.
     static constexpr std::size_t capacity = 256;
 
 private:

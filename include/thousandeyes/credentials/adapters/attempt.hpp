@@ -74,9 +74,9 @@ report(deletion& del, attempt const& a, std::optional<std::int64_t> now = std::n
 /// stops once the buffer is full.
 struct body_buffer
 {
-    char* data = nullptr;
-    std::size_t capacity = 0;
-    std::size_t size = 0;
+    char* data = nullptr;     ///< the caller's storage
+    std::size_t capacity = 0; ///< its size
+    std::size_t size = 0;     ///< bytes kept so far
 
     /// Keeps what fits of `s`; false when some of it did not fit.
     bool
@@ -89,6 +89,7 @@ struct body_buffer
         return n == s.size();
     }
 
+    /// True when no more bytes fit.
     bool full() const noexcept { return size == capacity; }
 };
 

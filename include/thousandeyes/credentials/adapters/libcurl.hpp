@@ -58,7 +58,7 @@ struct curl_watch
     void (*sent)(void* user, string_view head) = nullptr;
     /// Each line of the answer's head (interim heads included), as read.
     void (*received)(void* user, string_view line) = nullptr;
-    void* user = nullptr;
+    void* user = nullptr; ///< passed to `sent` and `received`
 };
 
 namespace detail {

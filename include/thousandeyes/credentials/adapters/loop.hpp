@@ -23,6 +23,7 @@ namespace adapters {
 /// An observer that watches nothing.
 struct ignore
 {
+    /// Does nothing with what it is shown.
     template<class... T>
     void
     operator()(T const&... /*ignored*/) const noexcept

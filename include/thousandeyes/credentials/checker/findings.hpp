@@ -20,10 +20,15 @@ public:
     /// Findings kept; a request with more has bigger problems than a list shows.
     static constexpr std::size_t capacity = 32;
 
+    /// The first finding kept, in the order found.
     finding const* begin() const noexcept { return items_; }
+    /// One past the last finding kept.
     finding const* end() const noexcept { return items_ + size_; }
+    /// Findings kept (at most `capacity`).
     std::size_t size() const noexcept { return size_; }
+    /// True when nothing was found.
     bool empty() const noexcept { return size_ == 0; }
+    /// The i-th finding kept; `i < size()`.
     finding const& operator[](std::size_t i) const noexcept { return items_[i]; }
 
     /// Findings past `capacity`, not kept.
@@ -58,6 +63,7 @@ public:
         return false;
     }
 
+    /// Forgets every finding (the checker's `reset`).
     void
     clear() noexcept
     {
@@ -66,6 +72,7 @@ public:
         errors_ = 0;
     }
 
+    /// Records a finding; past `capacity` it is only counted.
     void
     add(check_rule r, std::size_t offset, std::size_t length, string_view field = {}) noexcept
     {

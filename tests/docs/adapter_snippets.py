@@ -1,21 +1,21 @@
 #!/usr/bin/env python3
 # Copyright (c) 2026 The thousandeyes-credentials authors.
 # Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
-"""Writes the README's three adapter snippets (each after an
+"""Writes the three adapter snippets of doc/embedding.md (each after an
 `<!-- adapter-snippet: NAME -->` line) into one C++ file, each as the body
 of a function given the names the README's example defines, so that the
-build compiles and links them as written. Usage: readme_adapters.py README OUT"""
+build compiles and links them as written. Usage: adapter_snippets.py PAGE OUT"""
 import re
 import sys
 
-readme, out = sys.argv[1], sys.argv[2]
-text = open(readme, encoding="utf-8").read()
+page, out = sys.argv[1], sys.argv[2]
+text = open(page, encoding="utf-8").read()
 snippets = dict(re.findall(r"<!-- adapter-snippet: (\w+) -->\n```cpp\n(.*?)```", text, re.S))
 if sorted(snippets) != ["beast", "httplib", "libcurl"]:
-    sys.exit(f"readme_adapters.py: expected three snippets, found {sorted(snippets)}")
+    sys.exit(f"adapter_snippets.py: expected three snippets, found {sorted(snippets)}")
 for name, body in snippets.items():
     if len(body.strip().splitlines()) > 15:
-        sys.exit(f"readme_adapters.py: the {name} snippet is longer than 15 lines")
+        sys.exit(f"adapter_snippets.py: the {name} snippet is longer than 15 lines")
 
 includes, bodies = [], {}
 for name, body in snippets.items():
@@ -32,7 +32,7 @@ params = {
     "httplib": "tc::result<tc::request> const& req",
 }
 with open(out, "w") as f:
-    f.write("// Generated from README.md by tests/readme_adapters.py\n")
+    f.write("// Generated from doc/embedding.md by tests/docs/adapter_snippets.py\n")
     f.write("#include <thousandeyes/credentials.hpp>\n")
     f.write("\n".join(sorted(set(includes))) + "\n")
     f.write("#include <boost/asio/ip/tcp.hpp>\n#include <boost/asio/ssl.hpp>\n"
