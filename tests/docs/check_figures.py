@@ -8,7 +8,8 @@
   command as typed, not compared); TE_TOKEN is the docs' example token.
 - The sizes table of doc/requests-and-responses.md is what SIZES prints.
 - doc/diagrams/*.dot are what DIAGRAMS writes by driving a `deletion`.
-Usage: check_figures.py SOURCE_ROOT TE_CREDENTIALS SIZES DIAGRAMS"""
+- The README's example prints what the README says it prints.
+Usage: check_figures.py SOURCE_ROOT TE_CREDENTIALS SIZES DIAGRAMS README_EXAMPLE"""
 import difflib
 import os
 import re
@@ -16,7 +17,7 @@ import shlex
 import subprocess
 import sys
 
-root, cli, sizes, diagrams = sys.argv[1:5]
+root, cli, sizes, diagrams, readme_example = sys.argv[1:6]
 problems, checked = [], 0
 
 
@@ -56,6 +57,13 @@ else:
 for mode, name in [("states", "deletion-states.dot"), ("timeline", "retry-timeline.dot")]:
     page_text = open(os.path.join(root, "doc", "diagrams", name), encoding="utf-8").read()
     compare(f"doc/diagrams/{name}", page_text, run([diagrams, mode]))
+
+readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+said = re.search(r"it prints `([^`]*)`", readme)
+if not said:
+    problems.append("README.md: the example's output is not stated")
+else:
+    compare("README.md: the example's output", said.group(1) + "\n", run([readme_example]))
 
 for p in problems:
     print(p)

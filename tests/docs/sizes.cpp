@@ -67,5 +67,6 @@ main()
     row("`chunked_decoder`", sizeof(tc::chunked_decoder), "");
     row("`deletion`", sizeof(tc::deletion), "protocol state, no request");
     row("`batch`", sizeof(tc::batch), "counts and the last pace");
+    row("`request_checker`", sizeof(tc::request_checker), "a line buffer and 32 findings");
     return 0;
 }
