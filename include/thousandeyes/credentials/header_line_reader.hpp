@@ -64,6 +64,22 @@ public:
     header_line_reader& operator=(header_line_reader const&) = delete;
     ~header_line_reader() = default;
 
+    /// True once the head of a final response was read, and no error met.
+    bool
+    done() const noexcept
+    {
+        return r_.done(ec_);
+    }
+
+    /// The response; else the first error met; else response_incomplete
+    /// (no final response's head ended: call it at the end of input to
+    /// learn why).
+    [[nodiscard]] result<response>
+    get() const noexcept
+    {
+        return r_.get_or(ec_);
+    }
+
     /// Back to a new reader's state, for the next response: the options
     /// kept, or `opt`.
     void

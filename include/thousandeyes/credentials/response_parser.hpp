@@ -215,6 +215,22 @@ public:
         cr_ = false;
     }
 
+    /// True once the head of a final response was read, and no error met.
+    bool
+    done() const noexcept
+    {
+        return r_.done(ec_);
+    }
+
+    /// The response; else the first error met; else response_incomplete
+    /// (no final response's head ended: call it at the end of input to
+    /// learn why).
+    [[nodiscard]] result<response>
+    get() const noexcept
+    {
+        return r_.get_or(ec_);
+    }
+
     /// Bytes of head consumed so far (interim responses included); once
     /// `done`, the offset of the body in the byte stream.
     std::size_t

@@ -12,8 +12,9 @@ namespace thousandeyes {
 namespace credentials {
 namespace detail {
 
-// What the three public readers share: the head reader, the first error,
-// and the two verbs that end their vocabulary, `done` and `get`.
+// What the three public readers share: the head reader and the first error.
+// Each reader spells out the two verbs that end its vocabulary, `done` and
+// `get`, so that they are documented with it.
 class reader_core
 {
 protected:
@@ -32,23 +33,6 @@ protected:
     {
         r_.reset(opt);
         ec_.clear();
-    }
-
-public:
-    /// True once the head of a final response was read, and no error met.
-    bool
-    done() const noexcept
-    {
-        return r_.done(ec_);
-    }
-
-    /// The response; else the first error met; else response_incomplete
-    /// (no final response's head ended: call it at the end of input to
-    /// learn why).
-    [[nodiscard]] result<response>
-    get() const noexcept
-    {
-        return r_.get_or(ec_);
     }
 };
 
