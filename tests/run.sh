@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: `meson test` in every configuration CI checks.
 #   gcc, clang          C++17, exceptions and RTTI, libboost_url linked; gcc
-#                       also builds the benchmark suite and runs it briefly,
-#                       and counts coverage (-O0) for the gate of
+#                       also builds the documentation site (doc-site,
+#                       doc-figures), builds the benchmark suite and runs it
+#                       briefly, and counts coverage (-O0) for the gate of
 #                       tests/coverage_gate.sh; clang also runs the lwIP +
 #                       mbedTLS example over a tap device in a network
 #                       namespace (root)
