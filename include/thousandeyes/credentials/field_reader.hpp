@@ -6,7 +6,7 @@
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/response.hpp>
 #include <thousandeyes/credentials/response_options.hpp>
-#include <thousandeyes/credentials/reader/reader_core.hpp>
+#include <thousandeyes/credentials/response_reader.hpp>
 
 namespace thousandeyes {
 namespace credentials {
@@ -27,30 +27,14 @@ namespace credentials {
     call is optional. The three readers share one vocabulary: an input verb
     (`feed`, `line`, `field`), `done()` and `get()`.
 */
-class field_reader : public detail::reader_core
+class field_reader : public response_reader
 {
 public:
     /// Starts reading a response of `status`, with the limits of `opt`.
     explicit field_reader(int status, response_options const& opt = {}) noexcept
-        : reader_core(opt)
+        : response_reader(opt)
     {
         start(status);
-    }
-
-    /// True once the head of a final response was read, and no error met.
-    bool
-    done() const noexcept
-    {
-        return r_.done(ec_);
-    }
-
-    /// The response; else the first error met; else response_incomplete
-    /// (no final response's head ended: call it at the end of input to
-    /// learn why).
-    [[nodiscard]] result<response>
-    get() const noexcept
-    {
-        return r_.get_or(ec_);
     }
 
     /// Back to a new reader's state, for the next response with `status`:

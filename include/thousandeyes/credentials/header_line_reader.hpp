@@ -6,7 +6,7 @@
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/response.hpp>
 #include <thousandeyes/credentials/response_options.hpp>
-#include <thousandeyes/credentials/reader/reader_core.hpp>
+#include <thousandeyes/credentials/response_reader.hpp>
 
 #include <cstring>
 
@@ -35,7 +35,7 @@ namespace credentials {
     result<response> head = reader.get();
     @endcode
 */
-class header_line_reader : public detail::reader_core
+class header_line_reader : public response_reader
 {
     // What a byte parser would report for the first `n` bytes of line `s`,
     // the only ones within the head-size limit: an error among them comes
@@ -56,29 +56,13 @@ class header_line_reader : public detail::reader_core
 public:
     /// Starts reading a response, with the limits of `opt`.
     explicit header_line_reader(response_options const& opt = {}) noexcept
-        : reader_core(opt)
+        : response_reader(opt)
     {
     }
 
     header_line_reader(header_line_reader const&) = delete;
     header_line_reader& operator=(header_line_reader const&) = delete;
     ~header_line_reader() = default;
-
-    /// True once the head of a final response was read, and no error met.
-    bool
-    done() const noexcept
-    {
-        return r_.done(ec_);
-    }
-
-    /// The response; else the first error met; else response_incomplete
-    /// (no final response's head ended: call it at the end of input to
-    /// learn why).
-    [[nodiscard]] result<response>
-    get() const noexcept
-    {
-        return r_.get_or(ec_);
-    }
 
     /// Back to a new reader's state, for the next response: the options
     /// kept, or `opt`.

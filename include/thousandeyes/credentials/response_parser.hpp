@@ -6,7 +6,7 @@
 #include <thousandeyes/credentials/error.hpp>
 #include <thousandeyes/credentials/response.hpp>
 #include <thousandeyes/credentials/response_options.hpp>
-#include <thousandeyes/credentials/reader/reader_core.hpp>
+#include <thousandeyes/credentials/response_reader.hpp>
 
 #include <cstring>
 
@@ -28,7 +28,7 @@ namespace credentials {
     the head: the bytes after it belong to another protocol. See `static_response_parser` for a parser
     that owns its buffer.
 */
-class response_parser : public detail::reader_core
+class response_parser : public response_reader
 {
     char* buf_;
     std::size_t size_;       // of buf_
@@ -164,7 +164,7 @@ public:
     /// when smaller than `opt.max_line_size`.
     response_parser(char* buffer, std::size_t size,
                     response_options const& opt = {}) noexcept
-        : reader_core(line_limited(opt, size))
+        : response_reader(line_limited(opt, size))
         , buf_(buffer)
         , size_(size)
     {
@@ -213,22 +213,6 @@ public:
         reset_core(line_limited(opt, size_));
         len_ = 0;
         cr_ = false;
-    }
-
-    /// True once the head of a final response was read, and no error met.
-    bool
-    done() const noexcept
-    {
-        return r_.done(ec_);
-    }
-
-    /// The response; else the first error met; else response_incomplete
-    /// (no final response's head ended: call it at the end of input to
-    /// learn why).
-    [[nodiscard]] result<response>
-    get() const noexcept
-    {
-        return r_.get_or(ec_);
     }
 
     /// Bytes of head consumed so far (interim responses included); once
