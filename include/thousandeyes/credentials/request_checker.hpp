@@ -41,9 +41,9 @@ public:
     /// The longest line read whole; a longer one is `line_too_long`.
     static constexpr std::size_t max_line = 8192;
 
+    /// Starts judging a request against the expectations `x`.
     // cppcheck-suppress uninitMemberVar ; line_ is written before it is read
     // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): line_ is written before it is read
-    /// Starts judging a request against the expectations `x`.
     explicit request_checker(check_expectations const& x = {}) noexcept : judge_(found_, x) {}
 
     request_checker(request_checker const&) = delete;

@@ -232,9 +232,9 @@ class static_response_parser : public response_parser
     char storage_[N];
 
 public:
+    /// Starts reading a response into its own N bytes, with the limits of `opt`.
     // cppcheck-suppress uninitMemberVar ; the parser's line buffer: written before it is read
     // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): the line buffer, written before it is read
-    /// Starts reading a response into its own N bytes, with the limits of `opt`.
     explicit static_response_parser(response_options const& opt = {}) noexcept
         : response_parser(storage_, N, opt)
     {
