@@ -92,6 +92,18 @@ for name, labels in expected.items():
     if not any(target.endswith(name) for page in pages.values() for _, target in page.links):
         problems.append(f"{name}: shown on no page")
 
+# Markdown the site did not render (emphasis, an escaped bar, a command),
+# outside code
+for path in sorted(pages):
+    name = os.path.basename(path)
+    if name == "index.html" or name.startswith("md_"):
+        text = open(path, encoding="utf-8").read()
+        text = re.sub(r'<div class="fragment">.*?</div><!-- fragment -->', "", text, flags=re.S)
+        text = re.sub(r"<[^>]*>", "", text)
+        for left in ("**", "\\|", "\\dot"):
+            if left in text:
+                problems.append(f"{name}: {left!r} left unrendered")
+
 # 4. the guides are pages, linked from the front page
 index = pages[os.path.normpath(os.path.join(site, "index.html"))]
 guides = sorted(f for f in os.listdir(os.path.join(root, "doc")) if f.endswith(".md"))
