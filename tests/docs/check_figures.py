@@ -4,8 +4,9 @@
 """Holds the pages' figures and outputs to the programs that make them.
 
 - Each block after `<!-- output: te-credentials ARGS -->` in the README or a
-  guide is what `te-credentials ARGS` prints (a first line `$ ...` is the
-  command as typed, not compared); TE_TOKEN is the docs' example token.
+  guide is what `te-credentials ARGS` prints, with exit status 0, or N when
+  ARGS ends in `(exit N)` (a first line `$ ...` is the command as typed, not
+  compared); TE_TOKEN is the docs' example token.
 - The sizes table of doc/requests-and-responses.md is what SIZES prints.
 - doc/diagrams/*.dot are what DIAGRAMS writes by driving a `deletion`.
 - The README's example prints what the README says it prints.
@@ -30,11 +31,11 @@ def compare(what, page_text, program_text):
         problems.append(f"{what}: the page differs from the program\n" + "\n".join(diff))
 
 
-def run(args):
+def run(args, status=0):
     env = dict(os.environ, TE_TOKEN="g351mw5xqhvkmh1vq6zfm51c62wyzib2")
     p = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True, timeout=60)
-    if p.returncode != 0:
-        problems.append(f"{shlex.join(args)}: exit {p.returncode}: {p.stderr}")
+    if p.returncode != status:
+        problems.append(f"{shlex.join(args)}: exit {p.returncode}, not {status}: {p.stderr}")
     return p.stdout.replace("\r\n", "\n")
 
 
@@ -45,7 +46,11 @@ for page in pages:
     for args, block in re.findall(r"<!-- output: te-credentials (.*?) -->\n```\n(.*?)```\n", text, re.S):
         if block.startswith("$ "):
             block = block.split("\n", 1)[1]
-        compare(f"{page}: te-credentials {args}", block, run([cli] + shlex.split(args)))
+        status = re.search(r" \(exit (\d+)\)$", args)
+        if status:
+            args = args[:status.start()]
+        compare(f"{page}: te-credentials {args}", block,
+                run([cli] + shlex.split(args), int(status.group(1)) if status else 0))
 
 text = open(os.path.join(root, "doc", "requests-and-responses.md"), encoding="utf-8").read()
 m = re.search(r"<!-- sizes: begin -->\n(.*?)<!-- sizes: end -->", text, re.S)
