@@ -1,7 +1,7 @@
 // Copyright (c) 2026 The thousandeyes-credentials authors.
 // Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
 //
-// The README's example, compiled: configure once, build the request for
+// The parts of the README's example one at a time: configure once, build the request for
 // credential 405, hand its fields to an HTTP stack or write its head for a
 // socket, then read the answer and decide. Here "the stack" prints and
 // answers with the docs' example response; the token comes from TE_TOKEN.

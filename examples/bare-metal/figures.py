@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Copyright (c) 2026 The thousandeyes-credentials authors.
 # Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
-"""Prints the bare-metal footprint figures as the README shows them.
+"""Prints the bare-metal footprint figures as doc/firmware.md shows them.
 
 For Cortex-M3 (QEMU's mps2-an385) and Cortex-M4 (mps2-an386), each built
 with its cross file (-Os, no exceptions, no RTTI, --gc-sections,

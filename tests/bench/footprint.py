@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Copyright (c) 2026 The thousandeyes-credentials authors.
 # Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
-"""Prints the library's footprint on x86-64 as the README shows it: .text
+"""Prints the library's footprint on x86-64 as doc/performance.md shows it: .text
 (Berkeley `size`) above an empty program, each built with
 g++ -std=c++17 -Os -fno-exceptions -fno-rtti -ffunction-sections
 -fdata-sections -Wl,--gc-sections, the Boost.URL parts compiled in through

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Copyright (c) 2026 The thousandeyes-credentials authors.
 # Distributed under the Boost Software License, Version 1.0. (See LICENSE.)
-"""Runs the benchmark suite and prints its figures as the README shows them.
+"""Runs the benchmark suite and prints its figures as doc/performance.md shows them.
 
     /usr/bin/python3 tests/bench/report.py BUILD_DIR [--processes N] [--quick]
 
