@@ -63,7 +63,7 @@ public:
     field const* begin() const noexcept { return items_; }
     /// One past the last field.
     field const* end() const noexcept { return items_ + size_; }
-    /// How many fields there are (six for v6, five for v7).
+    /// How many fields there are (six for v6, four for v7).
     std::size_t size() const noexcept { return size_; }
     /// The i-th field sent; `i < size()`.
     field const& operator[](std::size_t i) const noexcept { return items_[i]; }
