@@ -9,6 +9,8 @@
 //   diagrams timeline  one deletion through a 429, a 503 and a lost answer,
 //                      then a 404 (doc/diagrams/retry-timeline.dot)
 // The `doc-figures` test compares the output with the files.
+#include "../response_forms.hpp" // status(s): a response of that status alone
+
 #include <thousandeyes/credentials.hpp>
 
 #include <cstdio>
@@ -17,17 +19,8 @@
 #include <string>
 #include <tuple>
 
-namespace tc = thousandeyes::credentials;
 
 namespace {
-
-tc::response
-answer(int status)
-{
-    tc::response r;
-    r.status = status;
-    return r;
-}
 
 // A deletion in its send step after `history` (statuses; 0: no answer, maybe sent).
 tc::deletion
@@ -39,7 +32,7 @@ after(std::initializer_list<int> history, tc::retry_policy const& p)
         if(s == 0)
             d.no_response(tc::transport::maybe_sent);
         else
-            d.received(answer(s));
+            d.received(status(s));
         d.waited();
     }
     return d;
@@ -60,10 +53,10 @@ states()
     for(auto history : {std::initializer_list<int>{}, {503}, {503, 503}})
     {
         tc::deletion const start = after(history, p);
-        for(int status : {204, 400, 401, 404, 429, 500, 503})
+        for(int code : {204, 400, 401, 404, 429, 500, 503})
         {
             tc::deletion d = start;
-            d.received(answer(status));
+            d.received(status(code));
             record(start, d, "received");
             if(d.current() == tc::step_kind::wait)
             {
@@ -127,13 +120,12 @@ timeline()
     {
         char const* what;
         int status; // 0: no answer
-        bool sent;
     };
     event const script[] = {
-        {"429 Too Many Requests\\nReset in 27 s (server's Date)", 429, true},
-        {"503 Service Unavailable\\nno Retry-After", 503, true},
-        {"no answer: connection reset\\nafter the request left", 0, true},
-        {"404 Not Found", 404, true},
+        {"429 Too Many Requests\\nReset in 27 s (server's Date)", 429},
+        {"503 Service Unavailable\\nno Retry-After", 503},
+        {"no answer: connection reset\\nafter the request left", 0},
+        {"404 Not Found", 404},
     };
     std::printf("// One deletion, max_attempts 4: tests/docs/diagrams.cpp writes this file\n"
                 "// by driving the library's `deletion`; the doc-figures test compares them.\n"
@@ -147,7 +139,7 @@ timeline()
         ++n;
         if(e.status != 0)
         {
-            tc::response r = answer(e.status);
+            tc::response r = status(e.status);
             r.date = date;
             r.organization.limit = 240;
             r.organization.remaining = e.status == 429 ? 0 : 235;
